@@ -1,0 +1,94 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+const PAGES = [
+  { link: 'Overview', heading: 'Overview', path: '/' },
+  { link: 'Backup vaults', heading: 'Backup vaults', path: '/vaults' },
+  { link: 'Backup instances', heading: 'Backup instances', path: '/instances' },
+  { link: 'Backup jobs', heading: 'Backup jobs', path: '/jobs' },
+] as const;
+
+test('the app loads with the Backup center shell and the demo tenant badge', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Backup center' })).toBeVisible();
+  await expect(page.getByText('Demo tenant', { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle(/CRR Portal/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('every navigation link reaches its page and marks itself current', async ({ page }) => {
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Backup center' });
+  for (const entry of [...PAGES].reverse()) {
+    await nav.getByRole('link', { name: entry.link }).click();
+    await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${entry.path === '/' ? '/$' : entry.path}`));
+    await expect(nav.getByRole('link', { name: entry.link })).toHaveAttribute('aria-current', 'page');
+  }
+});
+
+test('pages open directly from a pasted link', async ({ page }) => {
+  for (const entry of PAGES) {
+    await page.goto(entry.path);
+    await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
+  }
+});
+
+test('the theme toggle switches to dark and the choice survives a reload', async ({ page }) => {
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const lightBackground = await page
+    .locator('[data-theme]')
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-theme="dark"]').first()).toBeVisible();
+  const darkBackground = await page
+    .locator('[data-theme]')
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(darkBackground).not.toBe(lightBackground);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('an unknown URL shows the not-found page with a way back', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByText('/no/such/page')).toBeVisible();
+  await page.getByRole('link', { name: 'Go to Overview' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+});
+
+test('keyboard users can skip to the main content', async ({ page }) => {
+  await page.goto('/vaults');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+for (const entry of PAGES) {
+  test(`${entry.heading} page has no serious accessibility violations (light and dark)`, async ({ page }) => {
+    await page.goto(entry.path);
+    await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expectAccessible(page);
+  });
+}
+
+test('not-found page has no serious accessibility violations', async ({ page }) => {
+  await page.goto('/nowhere');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expectAccessible(page);
+});

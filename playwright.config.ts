@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Playwright cannot download browsers here; it drives the system Chromium (Debian package
+// `chromium`). scripts/test.mjs checks that it exists before we get this far.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const port = 4173;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1400, height: 900 },
+    launchOptions: { executablePath },
+  },
+  projects: [{ name: 'chromium' }],
+  // The e2e suite runs the demo build (the same app, answered by the simulated tenant).
+  webServer: {
+    command: `npx vite build --mode demo --outDir dist-demo --logLevel warn && npx vite preview --mode demo --outDir dist-demo --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,61 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderRoutes, renderWithProviders } from '@/testing/render';
+import { AppErrorBoundary } from './errors/app-error-boundary';
+import { routes } from './router';
+import { AppThemeProvider } from './theme/app-theme-provider';
+import { THEME_STORAGE_KEY } from './theme/theme-context';
+
+function Boom(): never {
+  throw new Error('kaboom in render');
+}
+
+describe('app shell', () => {
+  it('renders the navigation with the Backup center names', () => {
+    renderRoutes(routes, '/', { wrapper: (c) => <AppThemeProvider>{c}</AppThemeProvider> });
+    const nav = screen.getByRole('navigation', { name: 'Backup center' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Overview', 'Backup vaults', 'Backup instances', 'Backup jobs']);
+  });
+
+  it('shows not-found for an unknown URL', () => {
+    renderRoutes(routes, '/definitely/not/here', {
+      wrapper: (c) => <AppThemeProvider>{c}</AppThemeProvider>,
+    });
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText('/definitely/not/here')).toBeInTheDocument();
+  });
+
+  it('persists the theme choice', async () => {
+    localStorage.removeItem(THEME_STORAGE_KEY);
+    renderRoutes(routes, '/', { wrapper: (c) => <AppThemeProvider>{c}</AppThemeProvider> });
+    const toggle = screen.getByRole('button', { name: 'Dark theme' });
+    await userEvent.click(toggle);
+    expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+describe('error boundary', () => {
+  it('shows what went wrong and a way back instead of a white screen', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderWithProviders(
+      <AppErrorBoundary>
+        <Boom />
+      </AppErrorBoundary>,
+    );
+    expect(screen.getByRole('heading', { name: 'Something went wrong' })).toBeInTheDocument();
+    expect(screen.getByText('Error: kaboom in render')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to Overview' })).toHaveAttribute('href', '/');
+  });
+
+  it('catches errors thrown while rendering a route', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderRoutes([{ path: '/', element: <Boom />, errorElement: routes[0]?.errorElement }], '/');
+    expect(screen.getByRole('heading', { name: 'Something went wrong' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,31 @@
+import { Toaster } from '@fluentui/react-components';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { useState } from 'react';
+import { AppErrorBoundary } from './errors/app-error-boundary';
+import { AppThemeProvider } from './theme/app-theme-provider';
+import { EnvironmentContext, type AppEnvironment } from './environment';
+import { createAppRouter } from './router';
+
+export const TOASTER_ID = 'app-toaster';
+
+export interface AppProps {
+  environment: AppEnvironment;
+  queryClient: QueryClient;
+}
+
+export function App({ environment, queryClient }: AppProps) {
+  const [router] = useState(createAppRouter);
+  return (
+    <AppThemeProvider>
+      <AppErrorBoundary>
+        <EnvironmentContext.Provider value={environment}>
+          <QueryClientProvider client={queryClient}>
+            <Toaster toasterId={TOASTER_ID} position="top-end" />
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </EnvironmentContext.Provider>
+      </AppErrorBoundary>
+    </AppThemeProvider>
+  );
+}

@@ -1,0 +1,32 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { OverviewPage } from '@/features/overview/overview-page';
+import { VaultsPage } from '@/features/vaults/vaults-page';
+import { InstancesPage } from '@/features/instances/instances-page';
+import { JobsPage } from '@/features/jobs/jobs-page';
+import { AppShell } from './shell/app-shell';
+import { RouteErrorPage } from './errors/route-error-page';
+import { NotFoundPage } from './not-found-page';
+
+/** Every page and every filter is in the URL: support staff paste links to each other. */
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: 'vaults', element: <VaultsPage /> },
+          { path: 'instances', element: <InstancesPage /> },
+          { path: 'jobs', element: <JobsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

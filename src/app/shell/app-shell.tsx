@@ -1,0 +1,48 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Outlet } from 'react-router';
+import { AppHeader } from './app-header';
+import { AppNav } from './app-nav';
+import { RouteFocus } from './route-focus';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    top: 'auto',
+    ':focus': {
+      left: tokens.spacingHorizontalM,
+      top: tokens.spacingVerticalS,
+      zIndex: 1000,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorNeutralForeground1,
+    },
+  },
+  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  main: {
+    flexGrow: 1,
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    ':focus': { outlineStyle: 'none' },
+  },
+});
+
+export function AppShell() {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <a href="#main-content" className={styles.skip}>
+        Skip to main content
+      </a>
+      <AppHeader />
+      <div className={styles.body}>
+        <AppNav />
+        <main id="main-content" tabIndex={-1} className={styles.main}>
+          <RouteFocus />
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
