@@ -1,0 +1,160 @@
+/**
+ * Hierarchical TanStack Query keys. Everything ARM lives under `['arm', <subscription lower-case>]`;
+ * a vault's node holds its detail, instances, recovery points and jobs, so invalidating a
+ * subscription or a vault prefix hits exactly its subtree. Resource nodes use
+ * {@link resourceIdKey} (lower-cased ids), regions are normalised (`East US` -> `eastus`).
+ *
+ * ```
+ * ['arm', 'subscriptions']                                   tenant's subscription list
+ * ['arm', sub, 'locations']
+ * ['arm', sub, 'backupVaults', 'list']
+ * ['arm', sub, 'backupVaults', vaultKey, 'detail']
+ * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', 'list']
+ * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', instanceKey, 'detail']
+ * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', instanceKey, 'recoveryPoints', {from, to}]
+ * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', instanceKey, 'secondaryRecoveryPoints', {...}]
+ * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'list']
+ * ['arm', sub, 'backupVaults', vaultKey, 'jobs', jobKey, 'detail']
+ * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'crossRegion', {...}]
+ * ```
+ */
+import { normaliseRegion } from './resources-client';
+import {
+  backupVaultResourceId,
+  parseBackupInstanceId,
+  parseBackupJobId,
+  parseBackupVaultId,
+  resourceIdKey,
+} from './resource-id';
+
+const lower = (s: string): string => s.toLowerCase();
+
+function vaultIdOfInstance(instanceId: string): string {
+  return backupVaultResourceId(parseBackupInstanceId(instanceId));
+}
+
+function vaultIdOfJob(jobId: string): string {
+  return backupVaultResourceId(parseBackupJobId(jobId));
+}
+
+/** Time window of a recovery point list (ISO strings or undefined). */
+export interface RecoveryPointRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Query key factory; see the module comment for the tree. */
+export const armKeys = {
+  /** Every ARM query. */
+  all: () => ['arm'] as const,
+  /** The signed-in user's subscriptions (tenant level, not below one subscription). */
+  subscriptionList: () => ['arm', 'subscriptions'] as const,
+  /** Everything of one subscription. */
+  subscription: (subscriptionId: string) => ['arm', lower(subscriptionId)] as const,
+  /** Locations of one subscription. */
+  locations: (subscriptionId: string) => ['arm', lower(subscriptionId), 'locations'] as const,
+  /** Every vault query of a subscription. */
+  backupVaults: (subscriptionId: string) => ['arm', lower(subscriptionId), 'backupVaults'] as const,
+  /** Vault list of a subscription. */
+  backupVaultList: (subscriptionId: string) =>
+    ['arm', lower(subscriptionId), 'backupVaults', 'list'] as const,
+  /** One vault's subtree (detail, instances, recovery points, jobs). */
+  backupVault: (vaultId: string) => {
+    const p = parseBackupVaultId(vaultId);
+    return ['arm', lower(p.subscriptionId), 'backupVaults', resourceIdKey(vaultId)] as const;
+  },
+  /** One vault's detail. */
+  backupVaultDetail: (vaultId: string) => [...armKeys.backupVault(vaultId), 'detail'] as const,
+  /** Instances of a vault. */
+  backupInstanceList: (vaultId: string) =>
+    [...armKeys.backupVault(vaultId), 'backupInstances', 'list'] as const,
+  /** One instance's subtree. */
+  backupInstance: (instanceId: string) =>
+    [
+      ...armKeys.backupVault(vaultIdOfInstance(instanceId)),
+      'backupInstances',
+      resourceIdKey(instanceId),
+    ] as const,
+  /** One instance's detail. */
+  backupInstanceDetail: (instanceId: string) => [...armKeys.backupInstance(instanceId), 'detail'] as const,
+  /** Primary recovery points of an instance in a time window. */
+  recoveryPointList: (instanceId: string, range: RecoveryPointRange = {}) =>
+    [
+      ...armKeys.backupInstance(instanceId),
+      'recoveryPoints',
+      { from: range.from ?? null, to: range.to ?? null },
+    ] as const,
+  /** Secondary-region recovery points of an instance. */
+  secondaryRecoveryPointList: (
+    instanceId: string,
+    regions: { sourceRegion: string; secondaryRegion: string },
+  ) =>
+    [
+      ...armKeys.backupInstance(instanceId),
+      'secondaryRecoveryPoints',
+      {
+        sourceRegion: normaliseRegion(regions.sourceRegion),
+        secondaryRegion: normaliseRegion(regions.secondaryRegion),
+      },
+    ] as const,
+  /** Every job query of a vault (primary and cross-region). */
+  jobs: (vaultId: string) => [...armKeys.backupVault(vaultId), 'jobs'] as const,
+  /** Primary-region jobs of a vault. */
+  jobList: (vaultId: string) => [...armKeys.jobs(vaultId), 'list'] as const,
+  /** One primary-region job (by full job resource id). */
+  jobDetail: (jobId: string) =>
+    [...armKeys.jobs(vaultIdOfJob(jobId)), resourceIdKey(jobId), 'detail'] as const,
+  /** Cross-region restore jobs of a vault. */
+  crossRegionJobs: (vaultId: string) => [...armKeys.jobs(vaultId), 'crossRegion'] as const,
+  /** Cross-region restore job list of a vault as seen from a secondary region. */
+  crossRegionJobList: (args: {
+    vaultId: string;
+    sourceRegion: string;
+    secondaryRegion: string;
+    filter?: string | undefined;
+  }) =>
+    [
+      ...armKeys.crossRegionJobs(args.vaultId),
+      'list',
+      {
+        sourceRegion: normaliseRegion(args.sourceRegion),
+        secondaryRegion: normaliseRegion(args.secondaryRegion),
+        filter: args.filter ?? null,
+      },
+    ] as const,
+  /** One cross-region restore job. */
+  crossRegionJobDetail: (args: {
+    vaultId: string;
+    sourceRegion: string;
+    secondaryRegion: string;
+    jobId: string;
+  }) =>
+    [
+      ...armKeys.crossRegionJobs(args.vaultId),
+      'detail',
+      {
+        sourceRegion: normaliseRegion(args.sourceRegion),
+        secondaryRegion: normaliseRegion(args.secondaryRegion),
+        jobId: lower(args.jobId),
+      },
+    ] as const,
+};
+
+/** Mutation keys (so the UI can find in-flight duplicates with `useMutationState`/`useIsMutating`). */
+export const armMutationKeys = {
+  /** Vault PATCH; scoped to one vault when given. */
+  updateBackupVault: (vaultId?: string) =>
+    vaultId
+      ? (['arm', 'mutation', 'updateBackupVault', resourceIdKey(vaultId)] as const)
+      : (['arm', 'mutation', 'updateBackupVault'] as const),
+  /** validateCrossRegionRestore; scoped to one source instance when given. */
+  validateCrossRegionRestore: (instanceId?: string) =>
+    instanceId
+      ? (['arm', 'mutation', 'validateCrossRegionRestore', resourceIdKey(instanceId)] as const)
+      : (['arm', 'mutation', 'validateCrossRegionRestore'] as const),
+  /** crossRegionRestore; scoped to one source instance when given. */
+  triggerCrossRegionRestore: (instanceId?: string) =>
+    instanceId
+      ? (['arm', 'mutation', 'triggerCrossRegionRestore', resourceIdKey(instanceId)] as const)
+      : (['arm', 'mutation', 'triggerCrossRegionRestore'] as const),
+};
