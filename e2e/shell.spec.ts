@@ -70,6 +70,7 @@ test('an unknown URL shows the not-found page with a way back', async ({ page })
 
 test('keyboard users can skip to the main content', async ({ page }) => {
   await page.goto('/vaults');
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup vaults' })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();

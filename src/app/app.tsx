@@ -2,6 +2,8 @@ import { Toaster } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { useState } from 'react';
+import type { Arm } from '@/azure/arm';
+import { ArmContext } from '@/azure/arm-context';
 import { AppErrorBoundary } from './errors/app-error-boundary';
 import { AppThemeProvider } from './theme/app-theme-provider';
 import { EnvironmentContext, type AppEnvironment } from './environment';
@@ -12,18 +14,21 @@ export const TOASTER_ID = 'app-toaster';
 export interface AppProps {
   environment: AppEnvironment;
   queryClient: QueryClient;
+  arm: Arm;
 }
 
-export function App({ environment, queryClient }: AppProps) {
+export function App({ environment, queryClient, arm }: AppProps) {
   const [router] = useState(createAppRouter);
   return (
     <AppThemeProvider>
       <AppErrorBoundary>
         <EnvironmentContext.Provider value={environment}>
-          <QueryClientProvider client={queryClient}>
-            <Toaster toasterId={TOASTER_ID} position="top-end" />
-            <RouterProvider router={router} />
-          </QueryClientProvider>
+          <ArmContext.Provider value={arm}>
+            <QueryClientProvider client={queryClient}>
+              <Toaster toasterId={TOASTER_ID} position="top-end" />
+              <RouterProvider router={router} />
+            </QueryClientProvider>
+          </ArmContext.Provider>
         </EnvironmentContext.Provider>
       </AppErrorBoundary>
     </AppThemeProvider>

@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { OverviewPage } from '@/features/overview/overview-page';
 import { VaultsPage } from '@/features/vaults/vaults-page';
+import { VaultPage } from '@/features/vaults/vault-page';
 import { InstancesPage } from '@/features/instances/instances-page';
 import { JobsPage } from '@/features/jobs/jobs-page';
 import { AppShell } from './shell/app-shell';
@@ -18,6 +19,14 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <OverviewPage /> },
           { path: 'vaults', element: <VaultsPage /> },
+          {
+            path: 'vaults/:subscriptionId/:resourceGroupName/:vaultName',
+            element: <VaultPage section="overview" />,
+          },
+          {
+            path: 'vaults/:subscriptionId/:resourceGroupName/:vaultName/properties',
+            element: <VaultPage section="properties" />,
+          },
           { path: 'instances', element: <InstancesPage /> },
           { path: 'jobs', element: <JobsPage /> },
           { path: '*', element: <NotFoundPage /> },

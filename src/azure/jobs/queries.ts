@@ -68,18 +68,16 @@ export function createJobQueries(ctx: ArmQueryContext) {
           queryKey: armKeys.crossRegionJobDetail(args),
           queryFn: ({ signal }) => {
             const p = parseBackupVaultId(args.vaultId);
-            return ctx
-              .dataProtection(p.subscriptionId)
-              .fetchCrossRegionRestoreJob.get(
-                p.resourceGroupName,
-                args.secondaryRegion,
-                {
-                  sourceRegion: args.sourceRegion,
-                  sourceBackupVaultId: args.vaultId,
-                  jobId: jobNameFromJobId(args.jobId),
-                },
-                { abortSignal: signal },
-              );
+            return ctx.dataProtection(p.subscriptionId).fetchCrossRegionRestoreJob.get(
+              p.resourceGroupName,
+              args.secondaryRegion,
+              {
+                sourceRegion: args.sourceRegion,
+                sourceBackupVaultId: args.vaultId,
+                jobId: jobNameFromJobId(args.jobId),
+              },
+              { abortSignal: signal },
+            );
           },
         }),
     },

@@ -1,0 +1,25 @@
+import { DEMO_SUBSCRIPTIONS } from '../src/mocks/tenant/demo-tenant';
+import { expect, test } from './fixtures';
+
+// Screenshots for the README, made from the real app on the demo tenant. They are written to
+// docs/screenshots only with UPDATE_SCREENSHOTS=1 so ordinary runs leave the work tree clean;
+// the assertions run every time.
+const write = process.env.UPDATE_SCREENSHOTS === '1';
+const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
+
+test('README screenshots: Backup vaults and vault Properties', async ({ page }) => {
+  await page.goto('/vaults');
+  await expect(page.getByRole('link', { name: 'contoso-pg-vault' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'contoso-pg-vault' })).toContainText('5');
+  if (write) await page.screenshot({ path: 'docs/screenshots/backup-vaults.png', animations: 'disabled' });
+
+  await page.goto(
+    `/vaults/${PROD}/rg-contoso-backup-weu/contoso-grs-vault/properties?panel=cross-region-restore`,
+  );
+  await expect(page.getByRole('dialog', { name: 'Cross Region Restore' })).toBeVisible();
+  if (write)
+    await page.screenshot({
+      path: 'docs/screenshots/enable-cross-region-restore.png',
+      animations: 'disabled',
+    });
+});

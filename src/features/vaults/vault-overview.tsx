@@ -1,0 +1,81 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useArm } from '@/azure/arm-context';
+import type { BackupVaultResource } from '@/azure/backup-vaults/types';
+import {
+  crossRegionRestoreStatus,
+  secondaryRegion,
+  storageRedundancy,
+} from '@/azure/backup-vaults/vault-rules';
+import { parseBackupVaultId } from '@/azure/resource-id';
+import type { Location } from '@/azure/subscriptions/types';
+import { RouterLink } from '@/components/router-link';
+import { CrrBanner } from './crr-banner';
+import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
+import { vaultPath } from './vault-paths';
+
+const useStyles = makeStyles({
+  essentials: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr max-content 1fr',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalL,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0 },
+});
+
+export function VaultOverview({
+  vault,
+  locations,
+}: {
+  vault: BackupVaultResource;
+  locations: readonly Location[] | undefined;
+}) {
+  const styles = useStyles();
+  const arm = useArm();
+  const vaultId = vault.id ?? '';
+  const ids = parseBackupVaultId(vaultId);
+  const subscriptions = useQuery(arm.subscriptions.queries.list());
+  const instances = useQuery(arm.backupInstances.queries.list(vaultId));
+  const subscriptionName =
+    subscriptions.data?.find((s) => s.subscriptionId?.toLowerCase() === ids.subscriptionId.toLowerCase())
+      ?.displayName ?? ids.subscriptionId;
+  const status = crossRegionRestoreStatus(vault);
+  const secondary = regionLabel(secondaryRegion(vault, locations), locations);
+
+  const facts: [string, string][] = [
+    ['Resource group', ids.resourceGroupName],
+    ['Location', regionLabel(vault.location, locations)],
+    ['Subscription', subscriptionName],
+    ['Subscription ID', ids.subscriptionId],
+    ['Storage redundancy', REDUNDANCY_LABEL[storageRedundancy(vault)]],
+    ['Cross Region Restore', CRR_LABEL[status]],
+    ['Secondary Region', secondary],
+    [
+      'Backup instances',
+      instances.data ? String(instances.data.length) : instances.isError ? 'Unavailable' : '…',
+    ],
+  ];
+
+  return (
+    <section aria-labelledby="vault-essentials">
+      <h2 id="vault-essentials">Essentials</h2>
+      <CrrBanner status={status} secondaryRegionLabel={secondary} />
+      <dl className={styles.essentials}>
+        {facts.map(([term, value]) => (
+          <div key={term} style={{ display: 'contents' }}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        <RouterLink to={vaultPath(vaultId, 'properties')}>
+          Open Properties to change vault settings
+        </RouterLink>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,251 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { EditRegular } from '@fluentui/react-icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useArm } from '@/azure/arm-context';
+import { armKeys } from '@/azure/query-keys';
+import { parseBackupVaultId } from '@/azure/resource-id';
+import { ArmErrorMessage } from '@/components/arm-error-message';
+import type { BackupVaultResource } from '@/azure/backup-vaults/types';
+import {
+  crossRegionRestoreStatus,
+  crossRegionRestoreUpdateRule,
+  secondaryRegion,
+  storageRedundancy,
+  type StorageRedundancy,
+} from '@/azure/backup-vaults/vault-rules';
+import type { Location } from '@/azure/subscriptions/types';
+import { useSearchParam } from '@/lib/url-state';
+import { CrossRegionRestorePanel } from './cross-region-restore-panel';
+import { CrrBanner } from './crr-banner';
+import { SettingGroup } from './setting-group';
+import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
+import { clearPendingUpdate, loadPendingUpdate } from './pending-update';
+
+const useStyles = makeStyles({
+  section: { marginBottom: tokens.spacingVerticalXXL },
+  reason: {
+    display: 'block',
+    color: tokens.colorNeutralForeground2,
+    marginTop: tokens.spacingVerticalXS,
+    maxWidth: '220px',
+  },
+  stack: { display: 'grid', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
+});
+
+export const CRR_PANEL = 'cross-region-restore';
+
+const REDUNDANCY_EXPLANATION: Record<StorageRedundancy, string> = {
+  GeoRedundant: 'Backups are also copied to the secondary, paired region. Needed for Cross Region Restore.',
+  LocallyRedundant:
+    'Backups are kept in one datacenter of the vault region; they are not copied to another region.',
+  ZoneRedundant:
+    'Backups are spread across availability zones of the vault region; they are not copied to another region.',
+  Unknown: 'Azure did not report the storage redundancy of this vault.',
+};
+
+export function VaultProperties({
+  vault,
+  locations,
+}: {
+  vault: BackupVaultResource;
+  locations: readonly Location[] | undefined;
+}) {
+  const styles = useStyles();
+  const [panel, setPanel] = useSearchParam('panel');
+  const [enabledNotice, setEnabledNotice] = useState(false);
+  const resumed = useResumedUpdate(vault.id ?? '', () => setEnabledNotice(true));
+  const redundancy = storageRedundancy(vault);
+  const crr = crossRegionRestoreStatus(vault);
+  const baseRule = crossRegionRestoreUpdateRule(vault);
+  const rule = resumed.running
+    ? { canEnable: false, canDisable: false, reason: 'An update of this vault is in progress' }
+    : baseRule;
+  const secondaryName = secondaryRegion(vault, locations);
+  const secondary = regionLabel(secondaryName, locations);
+  const security = vault.properties.securitySettings;
+  const softDelete = security?.softDeleteSettings;
+  const immutability = security?.immutabilitySettings?.state ?? 'Disabled';
+  const encryption =
+    security?.encryptionSettings?.state === 'Enabled' ? 'Customer-managed keys' : 'Microsoft-managed keys';
+  const alerts =
+    vault.properties.monitoringSettings?.azureMonitorAlertSettings?.alertsForAllJobFailures ?? 'Disabled';
+
+  return (
+    <>
+      <div className={styles.stack}>
+        {enabledNotice && crr === 'Enabled' && (
+          <MessageBar intent="success" layout="multiline" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>Cross Region Restore is enabled</MessageBarTitle>
+              Backup items can take up to 48 hours to appear in the secondary region ({secondary}).
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {resumed.running && (
+          <MessageBar intent="info" layout="multiline" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>Cross Region Restore is being enabled</MessageBarTitle>
+              The update started before this page was loaded and is still running in Azure.
+              <ProgressBar aria-label="Enabling Cross Region Restore" />
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {resumed.error && (
+          <ArmErrorMessage error={resumed.error} title="The earlier Cross Region Restore update failed" />
+        )}
+        <CrrBanner status={crr} secondaryRegionLabel={secondary} />
+      </div>
+
+      <section aria-labelledby="vault-settings" className={styles.section}>
+        <h2 id="vault-settings">Vault Settings</h2>
+        <SettingGroup
+          title="Storage redundancy"
+          value={REDUNDANCY_LABEL[redundancy]}
+          explanation={`${REDUNDANCY_EXPLANATION[redundancy]} It cannot be changed once items are protected.`}
+        />
+        <SettingGroup
+          title="Cross Region Restore"
+          value={CRR_LABEL[crr]}
+          explanation={
+            crr === 'Enabled'
+              ? `Backups can be restored in the secondary region (${secondary}).`
+              : crr === 'Disabled'
+                ? `Restore backups in the secondary region (${secondary}) during an outage or for a drill. Incurs additional charges.`
+                : 'Only geo-redundant vaults copy backups to another region, so only they can restore there.'
+          }
+          action={() => (
+            <>
+              <Button
+                icon={<EditRegular />}
+                aria-label="Update Cross Region Restore"
+                aria-describedby={rule.reason ? 'crr-update-reason' : undefined}
+                disabledFocusable={!rule.canEnable}
+                onClick={() => setPanel(CRR_PANEL, { replace: false })}
+              >
+                Update
+              </Button>
+              {rule.reason && (
+                <Text id="crr-update-reason" size={200} className={styles.reason}>
+                  {rule.reason}
+                </Text>
+              )}
+            </>
+          )}
+        />
+        <SettingGroup
+          title="Secondary Region"
+          value={secondary}
+          explanation={
+            secondaryName
+              ? 'The Azure paired region that holds the copy of this vault’s backups.'
+              : 'This vault does not copy its backups to another region.'
+          }
+        />
+      </section>
+
+      <section aria-labelledby="security-settings" className={styles.section}>
+        <h2 id="security-settings">Security Settings</h2>
+        <SettingGroup
+          title="Soft delete"
+          value={softDelete?.state === 'AlwaysOn' ? 'Always on' : softDelete?.state === 'On' ? 'On' : 'Off'}
+          explanation={
+            softDelete?.state && softDelete.state !== 'Off'
+              ? `Deleted backups are kept for ${softDelete.retentionDurationInDays ?? 14} days and can be recovered.`
+              : 'Deleted backups are removed at once.'
+          }
+        />
+        <SettingGroup
+          title="Immutable vault"
+          value={
+            immutability === 'Locked'
+              ? 'Enabled and locked'
+              : immutability === 'Unlocked'
+                ? 'Enabled'
+                : 'Disabled'
+          }
+          explanation={
+            immutability === 'Locked'
+              ? 'Recovery points cannot be deleted before they expire, and this can no longer be turned off.'
+              : immutability === 'Unlocked'
+                ? 'Recovery points cannot be deleted before they expire; it can still be turned off.'
+                : 'Recovery points can be deleted before they expire.'
+          }
+        />
+        <SettingGroup
+          title="Encryption"
+          value={encryption}
+          explanation="How backup data is encrypted at rest."
+        />
+        <SettingGroup
+          title="Security level"
+          value={vault.properties.bcdrSecurityLevel ?? 'Not reported'}
+          explanation="Azure's rating of this vault's protection against ransomware and accidental deletion."
+        />
+        <SettingGroup
+          title="Alerts for all job failures"
+          value={alerts}
+          explanation="Whether Azure Monitor raises an alert for every failed backup or restore job."
+        />
+        <SettingGroup
+          title="Provisioning state"
+          value={vault.properties.provisioningState ?? 'Unknown'}
+          explanation="Whether Azure has finished applying the last change to this vault."
+        />
+      </section>
+
+      <CrossRegionRestorePanel
+        open={panel === CRR_PANEL}
+        vault={vault}
+        secondaryRegionLabel={secondary}
+        resumedUpdateRunning={resumed.running}
+        onClose={() => setPanel(null, { replace: false })}
+        onEnabled={() => {
+          setEnabledNotice(true);
+          setPanel(null);
+        }}
+      />
+    </>
+  );
+}
+
+/**
+ * Follows a vault update that was started before a reload (its resume token is in
+ * sessionStorage) until Azure says it is done, then shows the result like a fresh update would.
+ */
+function useResumedUpdate(vaultId: string, onDone: () => void): { running: boolean; error: Error | null } {
+  const arm = useArm();
+  const queryClient = useQueryClient();
+  const [token] = useState(() => loadPendingUpdate(vaultId));
+  const query = useQuery({
+    queryKey: [...armKeys.backupVaultDetail(vaultId), 'resumed-update', token],
+    queryFn: async () => {
+      try {
+        const vault = await arm.operations.resume<BackupVaultResource>(token ?? '').pollUntilDone();
+        queryClient.setQueryData(armKeys.backupVaultDetail(vaultId), vault);
+        await queryClient.invalidateQueries({
+          queryKey: armKeys.backupVaultList(parseBackupVaultId(vaultId).subscriptionId),
+          exact: true,
+        });
+        onDone();
+        return true;
+      } finally {
+        clearPendingUpdate(vaultId);
+      }
+    },
+    enabled: token !== null,
+    retry: false,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  return { running: token !== null && query.isFetching, error: query.error };
+}

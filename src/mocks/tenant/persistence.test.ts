@@ -1,0 +1,72 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { DEMO_INSTANCE_IDS, DEMO_RESTORE_TARGETS, DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS } from './demo-tenant';
+import { DEMO_STORAGE_KEY, clearDemoState, openDemoSession, type KeyValueStorage } from './persistence';
+import { Scenarios } from '../scenarios';
+
+class FakeStorage implements KeyValueStorage {
+  readonly data = new Map<string, string>();
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+}
+
+describe('demo persistence across a reload', () => {
+  it('replays enabled CRR and a triggered restore job, whose progress continues with real time', () => {
+    const storage = new FakeStorage();
+    let wall = Date.UTC(2025, 10, 4, 9, 0, 0);
+    const first = openDemoSession({ storage, realNow: () => wall });
+    const grs = first.tenant.getVaultById(DEMO_VAULT_IDS.contosoGrs);
+    if (!grs) throw new Error('no vault');
+    first.tenant.patchVault(grs, {
+      properties: { featureSettings: { crossRegionRestoreSettings: { state: 'Enabled' } } },
+    });
+    const orders = first.tenant.getInstanceById(DEMO_INSTANCE_IDS.ordersDb);
+    if (!orders) throw new Error('no instance');
+    const rp = first.tenant.secondaryRecoveryPoints(orders)[0];
+    const op = first.tenant.triggerCrossRegionRestore({
+      subscriptionId: DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId,
+      resourceGroup: 'rg-contoso-backup',
+      location: 'westus',
+      sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb,
+      sourceRegion: 'eastus',
+      recoveryPointId: rp?.recoveryPointId ?? '',
+      target: {
+        kind: 'database',
+        databaseId: `${DEMO_RESTORE_TARGETS.pgServerId}/databases/orders-reload`,
+        secretUri: DEMO_RESTORE_TARGETS.secretUri,
+      },
+    });
+    first.persist(new Scenarios({ names: ['slow'] }).toJSON());
+    expect(storage.getItem(DEMO_STORAGE_KEY)).toContain('crossRegionRestore');
+
+    // "Reload": a new session from the same storage, 10 seconds later.
+    wall += 10_000;
+    const second = openDemoSession({ storage, realNow: () => wall });
+    expect(second.tenant.getVaultById(DEMO_VAULT_IDS.contosoGrs)?.crrState).toBe('Enabled');
+    const pg = second.tenant.getVaultById(DEMO_VAULT_IDS.contosoPg);
+    if (!pg) throw new Error('no vault');
+    const job = () => second.tenant.listCrossRegionRestoreJobs(pg).find((j) => j.job.id === op.jobId);
+    expect(job()?.status).toBe('InProgress');
+    wall += 10 * 60_000;
+    expect(job()?.status).toBe('Completed');
+    expect(second.state.scenario?.options.names).toEqual(['slow']);
+  });
+
+  it('reset forgets everything', () => {
+    const storage = new FakeStorage();
+    const first = openDemoSession({ storage });
+    const grs = first.tenant.getVaultById(DEMO_VAULT_IDS.contosoGrs);
+    if (!grs) throw new Error('no vault');
+    first.tenant.patchVault(grs, { tags: { x: 'y' } });
+    clearDemoState(storage);
+    expect(storage.getItem(DEMO_STORAGE_KEY)).toBeNull();
+    expect(openDemoSession({ storage }).tenant.journal).toHaveLength(0);
+  });
+});

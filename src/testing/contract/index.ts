@@ -1,0 +1,11 @@
+export { attachContractRecorder, type ContractRecorder, type RecordedExchange } from './recorder';
+export {
+  validateExchange,
+  getContractValidator,
+  formatIssues,
+  type Exchange,
+  type ExchangeResult,
+  type ValidationIssue,
+} from './validator';
+export { loadSpec, locateSharedDir, SPEC_API_VERSION } from './spec-loader';
+export { KNOWN_DEVIATIONS, EXAMPLE_DEFECTS } from './known-deviations';
