@@ -1,0 +1,182 @@
+// @vitest-environment node
+// The real client against the simulator: every operation the app uses, all traffic recorded and
+// validated against the spec. This is where "client, simulator and spec agree" is proven.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectAll } from '@/azure/paging';
+import { createArm, type Arm } from '@/azure/arm';
+import { DemoCredential } from '@/azure/credentials';
+import { jobNameFromJobId, parseBackupInstanceId, parseBackupVaultId } from '@/azure/resource-id';
+import type { CrossRegionRestoreRequestObject } from '@/azure/models';
+import { createTestServer, type TestServer } from '@/mocks/node';
+import {
+  DEMO_INSTANCE_IDS,
+  DEMO_RESTORE_TARGETS,
+  DEMO_SUBSCRIPTIONS,
+  DEMO_VAULT_IDS,
+} from '@/mocks/tenant/demo-tenant';
+import { attachContractRecorder, type ContractRecorder } from './recorder';
+import { loadSpec } from './spec-loader';
+
+const availability = loadSpec();
+const suite = availability.available ? describe : describe.skip;
+const title = availability.available
+  ? 'the client against the simulator, validated against the spec'
+  : `client contract SKIPPED: ${availability.reason}`;
+
+const noWait = () => Promise.resolve();
+
+function crossRegionRestoreBody(recoveryPointId: string, targetDb: string): CrossRegionRestoreRequestObject {
+  return {
+    restoreRequestObject: {
+      objectType: 'AzureBackupRecoveryPointBasedRestoreRequest',
+      recoveryPointId,
+      sourceDataStoreType: 'VaultStore',
+      restoreTargetInfo: {
+        objectType: 'RestoreTargetInfo',
+        recoveryOption: 'FailIfExists',
+        restoreLocation: 'westus',
+        datasourceInfo: {
+          objectType: 'Datasource',
+          resourceID: `${DEMO_RESTORE_TARGETS.pgServerId}/databases/${targetDb}`,
+          resourceName: targetDb,
+          resourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
+          resourceLocation: 'westus',
+          datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
+        },
+        datasourceSetInfo: {
+          objectType: 'DatasourceSet',
+          resourceID: DEMO_RESTORE_TARGETS.pgServerId,
+          resourceName: 'pg-restore-westus',
+          resourceType: 'Microsoft.DBforPostgreSQL/servers',
+          resourceLocation: 'westus',
+          datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
+        },
+        datasourceAuthCredentials: {
+          objectType: 'SecretStoreBasedAuthCredentials',
+          secretStoreResource: { secretStoreType: 'AzureKeyVault', uri: DEMO_RESTORE_TARGETS.secretUri },
+        },
+      },
+    },
+    crossRegionRestoreDetails: { sourceRegion: 'eastus', sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb },
+  } as CrossRegionRestoreRequestObject;
+}
+
+suite(title, () => {
+  let ts: TestServer;
+  let recorder: ContractRecorder;
+  let arm: Arm;
+  const prod = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
+
+  beforeEach(() => {
+    ts = createTestServer();
+    ts.listen();
+    recorder = attachContractRecorder(ts.server);
+    arm = createArm({ credential: new DemoCredential(), sleep: noWait, pollIntervalMs: 0 });
+  });
+
+  afterEach(async () => {
+    try {
+      const exchanges = await recorder.exchanges();
+      // Guard against a recorder that saw nothing (which would make the assertion vacuous).
+      expect(exchanges.length).toBeGreaterThan(0);
+      await recorder.assertAllValid();
+    } finally {
+      recorder.dispose();
+      ts.close();
+    }
+  });
+
+  it('reads subscriptions, locations and vaults, and enables Cross Region Restore (PATCH, long-running)', async () => {
+    const subscriptions = await collectAll(arm.resources.subscriptions.list());
+    expect(subscriptions.map((s) => s.displayName)).toEqual(
+      expect.arrayContaining(['Contoso Production', 'Contoso Dev/Test', 'Fabrikam Shared']),
+    );
+    const locations = await collectAll(arm.resources.subscriptions.listLocations(prod));
+    expect(locations.find((l) => l.name === 'eastus')?.metadata?.pairedRegion?.[0]?.name).toBe('westus');
+
+    const dp = arm.dataProtection(prod);
+    const vaults = await collectAll(dp.backupVaults.listInSubscription());
+    expect(vaults.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['contoso-pg-vault', 'contoso-grs-vault']),
+    );
+
+    const grs = parseBackupVaultId(DEMO_VAULT_IDS.contosoGrs);
+    const updated = await dp.backupVaults.beginUpdateAndWait(grs.resourceGroupName, grs.vaultName, {
+      properties: { featureSettings: { crossRegionRestoreSettings: { state: 'Enabled' } } },
+    });
+    expect(updated.properties.featureSettings?.crossRegionRestoreSettings?.state).toBe('Enabled');
+    const again = await dp.backupVaults.get(grs.resourceGroupName, grs.vaultName);
+    expect(again.properties.featureSettings?.crossRegionRestoreSettings?.state).toBe('Enabled');
+  });
+
+  it('lists instances and primary and secondary recovery points', async () => {
+    const dp = arm.dataProtection(prod);
+    const bi = parseBackupInstanceId(DEMO_INSTANCE_IDS.ordersDb);
+    const instances = await collectAll(dp.backupInstances.list(bi.resourceGroupName, bi.vaultName));
+    expect(instances.length).toBeGreaterThanOrEqual(5);
+    const instance = await dp.backupInstances.get(bi.resourceGroupName, bi.vaultName, bi.backupInstanceName);
+    expect(instance.id?.toLowerCase()).toBe(DEMO_INSTANCE_IDS.ordersDb.toLowerCase());
+
+    const primary = await collectAll(
+      dp.recoveryPoints.list(bi.resourceGroupName, bi.vaultName, bi.backupInstanceName),
+    );
+    expect(primary.length).toBeGreaterThanOrEqual(30);
+    const secondary = await collectAll(
+      dp.fetchSecondaryRecoveryPoints.list(bi.resourceGroupName, 'westus', {
+        sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb,
+        sourceRegion: 'eastus',
+      }),
+    );
+    expect(secondary.length).toBeGreaterThan(0);
+    expect(secondary.length).toBeLessThanOrEqual(primary.length);
+  });
+
+  it('validates and triggers a cross-region restore, then finds its job in the secondary region', async () => {
+    const dp = arm.dataProtection(prod);
+    const bi = parseBackupInstanceId(DEMO_INSTANCE_IDS.ordersDb);
+    const [point] = await collectAll(
+      dp.fetchSecondaryRecoveryPoints.list(bi.resourceGroupName, 'westus', {
+        sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb,
+        sourceRegion: 'eastus',
+      }),
+    );
+    const recoveryPointId = point?.name ?? '';
+    expect(recoveryPointId).not.toBe('');
+    const body = crossRegionRestoreBody(recoveryPointId, 'orders-db-restored');
+
+    await dp.backupInstances.beginValidateCrossRegionRestoreAndWait(bi.resourceGroupName, 'westus', body);
+    const result = await dp.backupInstances.beginTriggerCrossRegionRestoreAndWait(
+      bi.resourceGroupName,
+      'westus',
+      body,
+    );
+    const jobId = result.jobId;
+    expect(jobId).toBeTruthy();
+
+    const jobs = await collectAll(
+      dp.fetchCrossRegionRestoreJobs.list(bi.resourceGroupName, 'westus', {
+        sourceRegion: 'eastus',
+        sourceBackupVaultId: DEMO_VAULT_IDS.contosoPg,
+      }),
+    );
+    expect(jobs.some((j) => j.properties?.isCrossRegionRestore === true)).toBe(true);
+    const jobName = jobNameFromJobId(String(jobId));
+    const job = await dp.fetchCrossRegionRestoreJob.get(bi.resourceGroupName, 'westus', {
+      sourceRegion: 'eastus',
+      sourceBackupVaultId: DEMO_VAULT_IDS.contosoPg,
+      jobId: jobName,
+    });
+    expect(job.properties?.operation).toMatch(/restore/i);
+  });
+
+  it('lists and reads primary-region jobs', async () => {
+    const dp = arm.dataProtection(prod);
+    const vault = parseBackupVaultId(DEMO_VAULT_IDS.contosoPg);
+    const jobs = await collectAll(dp.jobs.list(vault.resourceGroupName, vault.vaultName));
+    expect(jobs.length).toBeGreaterThan(10);
+    const first = jobs[0];
+    const job = await dp.jobs.get(vault.resourceGroupName, vault.vaultName, first?.name ?? '');
+    expect(job.name).toBe(first?.name);
+  });
+});
