@@ -93,3 +93,13 @@ test('not-found page has no serious accessibility violations', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('after navigating, focus moves to the new page heading for screen readers', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).not.toBeFocused();
+  await page
+    .getByRole('navigation', { name: 'Backup center' })
+    .getByRole('link', { name: 'Backup jobs' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup jobs' })).toBeFocused();
+});

@@ -5,6 +5,7 @@ import { renderRoutes, renderWithProviders } from '@/testing/render';
 import { AppErrorBoundary } from './errors/app-error-boundary';
 import { routes } from './router';
 import { AppThemeProvider } from './theme/app-theme-provider';
+import { EnvironmentContext } from './environment';
 import { THEME_STORAGE_KEY } from './theme/theme-context';
 
 function Boom(): never {
@@ -37,6 +38,21 @@ describe('app shell', () => {
     await userEvent.click(toggle);
     expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark');
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('shows the environment notice on every page', () => {
+    renderRoutes(routes, '/vaults', {
+      wrapper: (c) => (
+        <AppThemeProvider>
+          <EnvironmentContext.Provider
+            value={{ demo: false, cloudName: 'Azure', accountLabel: 'x', notice: 'Sign-in is not set up' }}
+          >
+            {c}
+          </EnvironmentContext.Provider>
+        </AppThemeProvider>
+      ),
+    });
+    expect(screen.getByText('Sign-in is not set up')).toBeInTheDocument();
   });
 });
 

@@ -46,6 +46,12 @@ export async function bootstrap(): Promise<Bootstrapped> {
   }
   return {
     arm: createArm({ credential: new SignInNotConfiguredCredential(), cloud }),
-    environment: { demo: false, cloudName: cloud.displayName, accountLabel: 'Not signed in' },
+    environment: {
+      demo: false,
+      cloudName: cloud.displayName,
+      accountLabel: 'Not signed in',
+      notice:
+        'Sign-in to Azure is not available in this build yet, so no Azure data can be shown. Run `npm start` to use the demo tenant.',
+    },
   };
 }

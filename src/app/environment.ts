@@ -11,6 +11,8 @@ export interface AppEnvironment {
   cloudName: string;
   /** Who is signed in; "Demo tenant" in demo mode. */
   accountLabel: string;
+  /** Shown under the header on every page, e.g. that sign-in is not configured in this build. */
+  notice?: string;
   /** Set in demo mode: wipes the simulated tenant's saved state and reloads. */
   resetDemoTenant?: () => void;
 }

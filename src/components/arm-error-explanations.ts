@@ -61,6 +61,10 @@ const BY_CODE: Record<string, Omit<ErrorExplanation, 'retryable'>> = {
     title: 'The server closed the connection',
     text: 'Check that the server is running and reachable, then try again.',
   },
+  AuthenticationRequired: {
+    title: 'Sign-in required',
+    text: 'No Azure token could be obtained. Sign in to Azure to continue; nothing you entered is lost.',
+  },
   UserErrorAnotherOperationInProgress: {
     title: 'Another operation is running',
     text: 'Wait for the running operation on this vault to finish, then try again.',

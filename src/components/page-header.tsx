@@ -9,7 +9,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     marginBottom: tokens.spacingVerticalL,
   },
-  title: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    // Focus lands here after navigation (RouteFocus); only keyboard users need the ring.
+    ':focus:not(:focus-visible)': { outlineStyle: 'none' },
+  },
   subtitle: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS, display: 'block' },
 });
 

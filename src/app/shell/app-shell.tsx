@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useEnvironment } from '../environment';
 import { Outlet } from 'react-router';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
@@ -30,12 +31,18 @@ const useStyles = makeStyles({
 
 export function AppShell() {
   const styles = useStyles();
+  const { notice } = useEnvironment();
   return (
     <div className={styles.root}>
       <a href="#main-content" className={styles.skip}>
         Skip to main content
       </a>
       <AppHeader />
+      {notice && (
+        <MessageBar intent="warning" shape="square">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.body}>
         <AppNav />
         <main id="main-content" tabIndex={-1} className={styles.main}>

@@ -7,16 +7,16 @@ import { useLocation } from 'react-router';
  */
 export function RouteFocus() {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  // Comparing with the previous path (not a "first run" flag) keeps StrictMode's double effect
+  // from stealing focus on the first load.
+  const previous = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === pathname) return;
+    previous.current = pathname;
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading) {
       heading.tabIndex = -1;
-      heading.focus({ preventScroll: false });
+      heading.focus();
     }
   }, [pathname]);
   return null;

@@ -21,7 +21,7 @@ import {
 import { ModelError, resourceNotFound, userError } from '../tenant/errors';
 import { idKey, parseVaultChildId, providerResourceId, vaultResourceId } from '../tenant/ids';
 import { hexFromName } from '../tenant/prng';
-import { normalizeRegion } from '../tenant/regions';
+import { compilePathTemplate } from './path-template';
 import { isRecord, type CrossRegionRestoreInput, type JobView, type Tenant } from '../tenant/tenant';
 import type { KeyVault, Operation, PgServer, StorageAccount, Vault } from '../tenant/types';
 
@@ -60,18 +60,7 @@ function route(
   action: string,
   handle: Route['handle'],
 ): Route {
-  const paramNames: string[] = [];
-  const pattern = template
-    .split('/')
-    .map((seg) => {
-      const m = /^\{(\w+)\}$/.exec(seg);
-      if (m?.[1]) {
-        paramNames.push(m[1]);
-        return '([^/]+)';
-      }
-      return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('/');
+  const { regex, paramNames } = compilePathTemplate(template);
   const ns = /\/providers\/([^/]+)/.exec(template)?.[1] ?? 'Microsoft.Resources';
   return {
     method,
@@ -80,7 +69,7 @@ function route(
     namespace: ns,
     action,
     handle,
-    regex: new RegExp(`^${pattern}/?$`, 'i'),
+    regex,
     paramNames,
   };
 }
@@ -269,36 +258,8 @@ function crrVault(ctx: ArmContext, params: Params, body: unknown): Vault {
       parsed?.vaultName ?? vaultId,
       parsed?.resourceGroup ?? '',
     );
-  checkSecondary(ctx, vault, p(params, 'location'), sourceRegion);
+  ctx.tenant.assertCrossRegionRequest(vault, p(params, 'location'), sourceRegion);
   return vault;
-}
-
-function checkSecondary(ctx: ArmContext, vault: Vault, location: string, sourceRegion: string): void {
-  if (vault.crrState !== 'Enabled') {
-    throw userError(
-      400,
-      'UserErrorCrossRegionRestoreNotEnabled',
-      `Cross Region Restore is not enabled for the backup vault '${vault.name}'.`,
-      [
-        'Enable Cross Region Restore in the vault properties, then retry once the backup items are available in the secondary region.',
-      ],
-    );
-  }
-  const secondary = ctx.tenant.secondaryRegionOf(vault);
-  if (normalizeRegion(location) !== secondary) {
-    throw userError(
-      400,
-      'UserErrorInvalidSecondaryRegion',
-      `'${location}' is not the secondary region of the backup vault '${vault.name}'. Use '${secondary ?? 'none'}'.`,
-    );
-  }
-  if (normalizeRegion(sourceRegion) !== normalizeRegion(vault.location)) {
-    throw userError(
-      400,
-      'UserErrorInvalidSourceRegion',
-      `'${sourceRegion}' is not the region of the backup vault '${vault.name}' ('${vault.location}').`,
-    );
-  }
 }
 
 function filterJobs(tenant: Tenant, views: JobView[], filter: string | null): JobView[] {
@@ -595,7 +556,7 @@ export function buildRoutes(): Route[] {
               `${parsed?.vaultName ?? ''}/${parsed?.childName ?? biId}`,
               parsed?.resourceGroup ?? '',
             );
-          checkSecondary(ctx, vault, p(params, 'location'), sourceRegion);
+          ctx.tenant.assertCrossRegionRequest(vault, p(params, 'location'), sourceRegion);
           const clauses = parseFilter(ctx.url.searchParams.get('$filter'), ['startDate', 'endDate']);
           const rps = ctx.tenant
             .secondaryRecoveryPoints(bi)

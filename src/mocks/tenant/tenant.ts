@@ -592,6 +592,39 @@ export class Tenant {
   }
 
   /** Common synchronous checks for validateCrossRegionRestore / crossRegionRestore. */
+  /**
+   * The checks every cross-region call makes: CRR enabled on the vault, the URL names the vault's
+   * secondary region, and the body's source region is the vault's region.
+   */
+  assertCrossRegionRequest(vault: Vault, location: string, sourceRegion: string): void {
+    if (vault.crrState !== 'Enabled') {
+      // Code chosen by us (documented): the service refuses CRR calls on vaults without the feature.
+      throw userError(
+        400,
+        'UserErrorCrossRegionRestoreNotEnabled',
+        `Cross Region Restore is not enabled for the backup vault '${vault.name}'.`,
+        [
+          'Enable Cross Region Restore in the vault properties, then retry once the backup items are available in the secondary region.',
+        ],
+      );
+    }
+    const secondary = this.secondaryRegionOf(vault);
+    if (!secondary || normalizeRegion(location) !== secondary) {
+      throw userError(
+        400,
+        'UserErrorInvalidSecondaryRegion',
+        `'${location}' is not the secondary region of the backup vault '${vault.name}'. Use '${secondary ?? 'none'}'.`,
+      );
+    }
+    if (normalizeRegion(sourceRegion) !== normalizeRegion(vault.location)) {
+      throw userError(
+        400,
+        'UserErrorInvalidSourceRegion',
+        `'${sourceRegion}' is not the region of the backup vault '${vault.name}' ('${vault.location}').`,
+      );
+    }
+  }
+
   private checkCrossRegionRestore(
     req: CrossRegionRestoreInput,
     at: number,
@@ -616,32 +649,7 @@ export class Tenant {
         parsed.resourceGroup,
       );
     }
-    if (vault.crrState !== 'Enabled') {
-      // Code chosen by us (documented): the service refuses CRR calls on vaults without the feature.
-      throw userError(
-        400,
-        'UserErrorCrossRegionRestoreNotEnabled',
-        `Cross Region Restore is not enabled for the backup vault '${vault.name}'.`,
-        [
-          'Enable Cross Region Restore in the vault properties, then retry once the backup items are available in the secondary region.',
-        ],
-      );
-    }
-    const secondary = this.secondaryRegionOf(vault);
-    if (!secondary || normalizeRegion(req.location) !== secondary) {
-      throw userError(
-        400,
-        'UserErrorInvalidSecondaryRegion',
-        `'${req.location}' is not the secondary region of the backup vault '${vault.name}'. Use '${secondary ?? 'none'}'.`,
-      );
-    }
-    if (normalizeRegion(req.sourceRegion) !== normalizeRegion(vault.location)) {
-      throw userError(
-        400,
-        'UserErrorInvalidSourceRegion',
-        `'${req.sourceRegion}' is not the region of the backup vault '${vault.name}' ('${vault.location}').`,
-      );
-    }
+    this.assertCrossRegionRequest(vault, req.location, req.sourceRegion);
     const rp = this.findRecoveryPoint(bi, req.recoveryPointId, true, at);
     if (!rp) {
       throw userError(

@@ -9,12 +9,8 @@ import { DemoCredential } from '@/azure/credentials';
 import { jobNameFromJobId, parseBackupInstanceId, parseBackupVaultId } from '@/azure/resource-id';
 import type { CrossRegionRestoreRequestObject } from '@/azure/models';
 import { createTestServer, type TestServer } from '@/mocks/node';
-import {
-  DEMO_INSTANCE_IDS,
-  DEMO_RESTORE_TARGETS,
-  DEMO_SUBSCRIPTIONS,
-  DEMO_VAULT_IDS,
-} from '@/mocks/tenant/demo-tenant';
+import { DEMO_INSTANCE_IDS, DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS } from '@/mocks/tenant/demo-tenant';
+import { demoCrossRegionRestoreRequest } from '@/mocks/tenant/demo-requests';
 import { attachContractRecorder, type ContractRecorder } from './recorder';
 import { loadSpec } from './spec-loader';
 
@@ -25,42 +21,6 @@ const title = availability.available
   : `client contract SKIPPED: ${availability.reason}`;
 
 const noWait = () => Promise.resolve();
-
-function crossRegionRestoreBody(recoveryPointId: string, targetDb: string): CrossRegionRestoreRequestObject {
-  return {
-    restoreRequestObject: {
-      objectType: 'AzureBackupRecoveryPointBasedRestoreRequest',
-      recoveryPointId,
-      sourceDataStoreType: 'VaultStore',
-      restoreTargetInfo: {
-        objectType: 'RestoreTargetInfo',
-        recoveryOption: 'FailIfExists',
-        restoreLocation: 'westus',
-        datasourceInfo: {
-          objectType: 'Datasource',
-          resourceID: `${DEMO_RESTORE_TARGETS.pgServerId}/databases/${targetDb}`,
-          resourceName: targetDb,
-          resourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
-          resourceLocation: 'westus',
-          datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
-        },
-        datasourceSetInfo: {
-          objectType: 'DatasourceSet',
-          resourceID: DEMO_RESTORE_TARGETS.pgServerId,
-          resourceName: 'pg-restore-westus',
-          resourceType: 'Microsoft.DBforPostgreSQL/servers',
-          resourceLocation: 'westus',
-          datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
-        },
-        datasourceAuthCredentials: {
-          objectType: 'SecretStoreBasedAuthCredentials',
-          secretStoreResource: { secretStoreType: 'AzureKeyVault', uri: DEMO_RESTORE_TARGETS.secretUri },
-        },
-      },
-    },
-    crossRegionRestoreDetails: { sourceRegion: 'eastus', sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb },
-  } as CrossRegionRestoreRequestObject;
-}
 
 suite(title, () => {
   let ts: TestServer;
@@ -143,7 +103,10 @@ suite(title, () => {
     );
     const recoveryPointId = point?.name ?? '';
     expect(recoveryPointId).not.toBe('');
-    const body = crossRegionRestoreBody(recoveryPointId, 'orders-db-restored');
+    const body = demoCrossRegionRestoreRequest(
+      recoveryPointId,
+      'orders-db-restored',
+    ) as CrossRegionRestoreRequestObject;
 
     await dp.backupInstances.beginValidateCrossRegionRestoreAndWait(bi.resourceGroupName, 'westus', body);
     const result = await dp.backupInstances.beginTriggerCrossRegionRestoreAndWait(

@@ -6,14 +6,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer } from '@/mocks/node';
-import {
-  DEMO_INSTANCE_IDS,
-  DEMO_RESTORE_TARGETS,
-  DEMO_SUBSCRIPTIONS,
-  DEMO_VAULT_IDS,
-} from '@/mocks/tenant/demo-tenant';
+import { DEMO_INSTANCE_IDS, DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS } from '@/mocks/tenant/demo-tenant';
 import { arm, armListAll } from './arm-fetch';
 import { EXAMPLE_DEFECTS, KNOWN_DEVIATIONS } from './known-deviations';
+import { demoCrossRegionRestoreRequest } from '@/mocks/tenant/demo-requests';
 import { attachContractRecorder } from './recorder';
 import { loadSpec, recordingsDir } from './spec-loader';
 import { formatIssues, getContractValidator, type ValidationIssue } from './validator';
@@ -51,42 +47,6 @@ const OPERATIONS = [
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const RG_PATH = `/subscriptions/${PROD}/resourceGroups/rg-contoso-backup/providers/Microsoft.DataProtection`;
-
-function crrBody(recoveryPointId: string, targetDb: string) {
-  return {
-    restoreRequestObject: {
-      objectType: 'AzureBackupRecoveryPointBasedRestoreRequest',
-      recoveryPointId,
-      sourceDataStoreType: 'VaultStore',
-      restoreTargetInfo: {
-        objectType: 'RestoreTargetInfo',
-        recoveryOption: 'FailIfExists',
-        restoreLocation: 'westus',
-        datasourceInfo: {
-          objectType: 'Datasource',
-          resourceID: `${DEMO_RESTORE_TARGETS.pgServerId}/databases/${targetDb}`,
-          resourceName: targetDb,
-          resourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
-          resourceLocation: 'westus',
-          datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
-        },
-        datasourceSetInfo: {
-          objectType: 'DatasourceSet',
-          resourceID: DEMO_RESTORE_TARGETS.pgServerId,
-          resourceName: 'pg-restore-westus',
-          resourceType: 'Microsoft.DBforPostgreSQL/servers',
-          resourceLocation: 'westus',
-          datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
-        },
-        datasourceAuthCredentials: {
-          objectType: 'SecretStoreBasedAuthCredentials',
-          secretStoreResource: { secretStoreType: 'AzureKeyVault', uri: DEMO_RESTORE_TARGETS.secretUri },
-        },
-      },
-    },
-    crossRegionRestoreDetails: { sourceRegion: 'eastus', sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb },
-  };
-}
 
 suite(title, () => {
   describe('the simulator answers every operation as the spec says', () => {
@@ -187,7 +147,7 @@ suite(title, () => {
       const validate = await arm(
         'POST',
         `${RG_PATH}/locations/westus/validateCrossRegionRestore`,
-        crrBody(rpId, 'orders-db-contract'),
+        demoCrossRegionRestoreRequest(rpId, 'orders-db-contract'),
       );
       expect(validate.status).toBe(202);
       const vUrl = validate.headers.get('azure-asyncoperation') ?? '';
@@ -212,7 +172,7 @@ suite(title, () => {
       const trigger = await arm(
         'POST',
         `${RG_PATH}/locations/westus/crossRegionRestore`,
-        crrBody(rpId, 'orders-db-contract'),
+        demoCrossRegionRestoreRequest(rpId, 'orders-db-contract'),
       );
       expect(trigger.status).toBe(202);
       const tUrl = trigger.headers.get('azure-asyncoperation') ?? '';

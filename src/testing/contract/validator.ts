@@ -3,6 +3,7 @@
 // response body against the schema for its status (or `default`). Mismatches name the operationId
 // and the JSON path. Known deviations (known-deviations.ts) are the only relaxations.
 
+import { compilePathTemplate } from '@/mocks/handlers/path-template';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { extraPaths, KNOWN_DEVIATIONS } from './known-deviations';
@@ -87,7 +88,7 @@ export class ContractValidator {
           operation: op,
           parameters,
           file: spec.mainFile,
-          ...compileTemplate(template),
+          ...compilePathTemplate(template),
         });
       }
     }
@@ -122,7 +123,7 @@ export class ContractValidator {
     }
     for (const dev of extraPaths()) {
       if (dev.method !== upper) continue;
-      const t = compileTemplate(dev.pathTemplate);
+      const t = compilePathTemplate(dev.pathTemplate);
       const m = t.regex.exec(pathname);
       const op = this.operations.find((o) => o.operationId === dev.asOperationId);
       if (!m || !op) continue;
@@ -304,24 +305,6 @@ export class ContractValidator {
           message: describe(e),
         }));
   }
-}
-
-function compileTemplate(template: string): { regex: RegExp; paramNames: string[]; literalCount: number } {
-  const paramNames: string[] = [];
-  let literalCount = 0;
-  const pattern = template
-    .split('/')
-    .map((seg) => {
-      const m = /^\{(\w+)\}$/.exec(seg);
-      if (m?.[1]) {
-        paramNames.push(m[1]);
-        return '([^/]+)';
-      }
-      if (seg) literalCount++;
-      return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('/');
-  return { regex: new RegExp(`^${pattern}/?$`, 'i'), paramNames, literalCount };
 }
 
 function lower(headers: Record<string, string>): Record<string, string> {

@@ -1,0 +1,42 @@
+import { DEMO_INSTANCE_IDS, DEMO_RESTORE_TARGETS } from './demo-tenant';
+
+/**
+ * A cross-region restore of orders-db as a database on pg-restore-westus, with credentials from
+ * kv-restore-westus: the request body the restore wizard builds, for tests of client and
+ * simulator alike.
+ */
+export function demoCrossRegionRestoreRequest(recoveryPointId: string, targetDb: string) {
+  return {
+    restoreRequestObject: {
+      objectType: 'AzureBackupRecoveryPointBasedRestoreRequest',
+      recoveryPointId,
+      sourceDataStoreType: 'VaultStore',
+      restoreTargetInfo: {
+        objectType: 'RestoreTargetInfo',
+        recoveryOption: 'FailIfExists',
+        restoreLocation: 'westus',
+        datasourceInfo: {
+          objectType: 'Datasource',
+          resourceID: `${DEMO_RESTORE_TARGETS.pgServerId}/databases/${targetDb}`,
+          resourceName: targetDb,
+          resourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
+          resourceLocation: 'westus',
+          datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
+        },
+        datasourceSetInfo: {
+          objectType: 'DatasourceSet',
+          resourceID: DEMO_RESTORE_TARGETS.pgServerId,
+          resourceName: 'pg-restore-westus',
+          resourceType: 'Microsoft.DBforPostgreSQL/servers',
+          resourceLocation: 'westus',
+          datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
+        },
+        datasourceAuthCredentials: {
+          objectType: 'SecretStoreBasedAuthCredentials',
+          secretStoreResource: { secretStoreType: 'AzureKeyVault', uri: DEMO_RESTORE_TARGETS.secretUri },
+        },
+      },
+    },
+    crossRegionRestoreDetails: { sourceRegion: 'eastus', sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb },
+  };
+}
