@@ -205,6 +205,18 @@ test('throttled reads are retried after Retry-After and the grid still loads', a
   await expect(vaultRow(page, 'contoso-pg-vault')).toBeVisible({ timeout: 15_000 });
 });
 
+test('when Azure keeps failing, the page shows the error with its request id, and Retry recovers', async ({ page }) => {
+  // The first 4 reads fail: the subscription list's first try and its 3 automatic retries.
+  await page.goto('/vaults?scenario=server-error&serverErrorCount=4&retryAfter=0');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Subscriptions could not be loaded', { timeout: 20_000 });
+  await expect(alert).toContainText(/InternalServerError|ServiceUnavailable/);
+  await expect(alert).toContainText(/Request id\s*[0-9a-f-]{36}/);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(vaultRow(page, 'contoso-pg-vault')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('Backup vaults, vault Overview and Properties pass an accessibility scan, panel and dialog included', async ({
   page,
 }) => {

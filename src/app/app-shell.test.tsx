@@ -41,7 +41,7 @@ describe('app shell', () => {
   });
 
   it('shows the environment notice on every page', () => {
-    renderRoutes(routes, '/vaults', {
+    renderRoutes(routes, '/', {
       wrapper: (c) => (
         <AppThemeProvider>
           <EnvironmentContext.Provider

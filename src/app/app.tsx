@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Arm } from '@/azure/arm';
 import { ArmContext } from '@/azure/arm-context';
 import { AppErrorBoundary } from './errors/app-error-boundary';
+import { BackgroundErrorToasts } from './background-error-toasts';
 import { AppThemeProvider } from './theme/app-theme-provider';
 import { EnvironmentContext, type AppEnvironment } from './environment';
 import { createAppRouter } from './router';
@@ -26,6 +27,7 @@ export function App({ environment, queryClient, arm }: AppProps) {
           <ArmContext.Provider value={arm}>
             <QueryClientProvider client={queryClient}>
               <Toaster toasterId={TOASTER_ID} position="top-end" />
+              <BackgroundErrorToasts toasterId={TOASTER_ID} />
               <RouterProvider router={router} />
             </QueryClientProvider>
           </ArmContext.Provider>

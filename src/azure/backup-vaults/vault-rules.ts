@@ -44,7 +44,9 @@ export interface CrossRegionRestoreUpdateRule {
   reason?: string;
 }
 
+/** Why Cross Region Restore cannot be enabled on a locally or zone-redundant vault. */
 export const CRR_NEEDS_GRS = 'Cross Region Restore needs a geo-redundant vault';
+/** Why an enabled Cross Region Restore offers no Disable (Azure refuses it with a 400). */
 export const CRR_IRREVERSIBLE = 'Once enabled, Cross Region Restore cannot be disabled';
 
 /**
