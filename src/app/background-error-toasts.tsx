@@ -15,7 +15,7 @@ export function BackgroundErrorToasts({ toasterId }: { toasterId: string }) {
       queryClient.getQueryCache().subscribe((event) => {
         if (event.type !== 'updated' || event.action.type !== 'error') return;
         if (event.query.state.data === undefined) return;
-        const error = event.action.error;
+        const error: unknown = event.action.error;
         const detail = isArmError(error)
           ? `${error.code}: ${error.message}${error.requestId ? ` (request id ${error.requestId})` : ''}`
           : error instanceof Error
