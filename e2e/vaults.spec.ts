@@ -205,7 +205,9 @@ test('throttled reads are retried after Retry-After and the grid still loads', a
   await expect(vaultRow(page, 'contoso-pg-vault')).toBeVisible({ timeout: 15_000 });
 });
 
-test('when Azure keeps failing, the page shows the error with its request id, and Retry recovers', async ({ page }) => {
+test('when Azure keeps failing, the page shows the error with its request id, and Retry recovers', async ({
+  page,
+}) => {
   // The first 4 reads fail: the subscription list's first try and its 3 automatic retries.
   await page.goto('/vaults?scenario=server-error&serverErrorCount=4&retryAfter=0');
   const alert = page.getByRole('alert');
