@@ -179,16 +179,15 @@ export function VaultsPage() {
   const locationQueries = useQueries({
     queries: selected.map((id) => arm.subscriptions.queries.locations(id)),
   });
-  const vaults = vaultQueries.flatMap((q) => q.data ?? []);
+  const vaultIds = vaultQueries.flatMap((q) => (q.data ?? []).flatMap((v) => (v.id ? [v.id] : [])));
   const instanceQueries = useQueries({
-    queries: vaults.flatMap((v) => (v.id ? [arm.backupInstances.queries.list(v.id)] : [])),
+    queries: vaultIds.map((id) => arm.backupInstances.queries.list(id)),
   });
 
   // Rebuilt each render: a few hundred rows at most here (large estates go through Resource Graph).
-  const counts = new Map<string, number | undefined>();
-  vaults.forEach((v, index) => {
-    if (v.id) counts.set(v.id.toLowerCase(), instanceQueries[index]?.data?.length);
-  });
+  const counts = new Map<string, number | undefined>(
+    vaultIds.map((id, index) => [id.toLowerCase(), instanceQueries[index]?.data?.length]),
+  );
   const rows = selected.flatMap((subscriptionId, index) => {
     const subscription = allSubscriptions.find(
       (s) => s.subscriptionId?.toLowerCase() === subscriptionId.toLowerCase(),
