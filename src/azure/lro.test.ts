@@ -44,6 +44,18 @@ const restoreRequest = {
   },
 };
 
+/** ARM accepting a cross-region restore: 202 with both polling headers, as recorded. */
+function acceptCrossRegionRestore(extraHeaders: Record<string, string> = {}) {
+  return http.post(
+    `${ARM}${RG}/locations/westus/crossRegionRestore`,
+    () =>
+      new HttpResponse(null, {
+        status: 202,
+        headers: { 'azure-asyncoperation': OP_STATUS, location: OP_RESULT, ...extraHeaders },
+      }),
+  );
+}
+
 describe('long-running operations', () => {
   it('PATCH vault: polls Azure-AsyncOperation honouring Retry-After, then GETs the vault', async () => {
     let polls = 0;
@@ -112,14 +124,7 @@ describe('long-running operations', () => {
 
   it('a Failed operation surfaces its error as ArmError with the polling request id', async () => {
     server.use(
-      http.post(
-        `${ARM}${RG}/locations/westus/crossRegionRestore`,
-        () =>
-          new HttpResponse(null, {
-            status: 202,
-            headers: { 'azure-asyncoperation': OP_STATUS, location: OP_RESULT },
-          }),
-      ),
+      acceptCrossRegionRestore(),
       http.get(`${ARM}${RG}/locations/westus/operationStatus/op1`, () =>
         HttpResponse.json(
           {
@@ -266,14 +271,7 @@ describe('long-running operations', () => {
 
   it('resumes from a resume token, fetching the final Location result', async () => {
     server.use(
-      http.post(
-        `${ARM}${RG}/locations/westus/crossRegionRestore`,
-        () =>
-          new HttpResponse(null, {
-            status: 202,
-            headers: { 'azure-asyncoperation': OP_STATUS, location: OP_RESULT },
-          }),
-      ),
+      acceptCrossRegionRestore(),
       http.get(`${ARM}${RG}/locations/westus/operationStatus/op1`, () =>
         HttpResponse.json({ status: 'Succeeded' }),
       ),

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DEMO_INSTANCE_IDS, DEMO_RESTORE_TARGETS, DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS } from './demo-tenant';
+import { DEMO_VAULT_IDS } from './demo-tenant';
+import { demoCrossRegionRestoreInput } from './demo-requests';
 import { DEMO_STORAGE_KEY, clearDemoState, openDemoSession, type KeyValueStorage } from './persistence';
 import { Scenarios } from '../scenarios';
 
@@ -27,22 +28,9 @@ describe('demo persistence across a reload', () => {
     first.tenant.patchVault(grs, {
       properties: { featureSettings: { crossRegionRestoreSettings: { state: 'Enabled' } } },
     });
-    const orders = first.tenant.getInstanceById(DEMO_INSTANCE_IDS.ordersDb);
-    if (!orders) throw new Error('no instance');
-    const rp = first.tenant.secondaryRecoveryPoints(orders)[0];
-    const op = first.tenant.triggerCrossRegionRestore({
-      subscriptionId: DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId,
-      resourceGroup: 'rg-contoso-backup',
-      location: 'westus',
-      sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb,
-      sourceRegion: 'eastus',
-      recoveryPointId: rp?.recoveryPointId ?? '',
-      target: {
-        kind: 'database',
-        databaseId: `${DEMO_RESTORE_TARGETS.pgServerId}/databases/orders-reload`,
-        secretUri: DEMO_RESTORE_TARGETS.secretUri,
-      },
-    });
+    const op = first.tenant.triggerCrossRegionRestore(
+      demoCrossRegionRestoreInput(first.tenant, 'orders-reload'),
+    );
     first.persist(new Scenarios({ names: ['slow'] }).toJSON());
     expect(storage.getItem(DEMO_STORAGE_KEY)).toContain('crossRegionRestore');
 

@@ -1,15 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE, createManualClock } from './clock';
-import {
-  DEMO_INSTANCE_IDS,
-  DEMO_RESTORE_TARGETS,
-  DEMO_SUBSCRIPTIONS,
-  DEMO_VAULT_IDS,
-  createDemoTenant,
-} from './demo-tenant';
+import { DEMO_INSTANCE_IDS, DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS, createDemoTenant } from './demo-tenant';
+import { demoCrossRegionRestoreInput } from './demo-requests';
 import { ModelError } from './errors';
-import type { CrossRegionRestoreInput, Tenant } from './tenant';
+import type { Tenant } from './tenant';
 
 const START = Date.UTC(2025, 10, 4, 9, 0, 0);
 
@@ -27,23 +22,6 @@ function instance(t: Tenant, id: string) {
   const bi = t.getInstanceById(id);
   if (!bi) throw new Error(`no instance ${id}`);
   return bi;
-}
-
-function crr(t: Tenant, targetDb: string): CrossRegionRestoreInput {
-  const rp = t.secondaryRecoveryPoints(instance(t, DEMO_INSTANCE_IDS.ordersDb))[0];
-  return {
-    subscriptionId: DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId,
-    resourceGroup: 'rg-contoso-backup',
-    location: 'westus',
-    sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb,
-    sourceRegion: 'eastus',
-    recoveryPointId: rp?.recoveryPointId ?? '',
-    target: {
-      kind: 'database',
-      databaseId: `${DEMO_RESTORE_TARGETS.pgServerId}/databases/${targetDb}`,
-      secretUri: DEMO_RESTORE_TARGETS.secretUri,
-    },
-  };
 }
 
 describe('demo tenant', () => {
@@ -216,7 +194,7 @@ describe('cross-region restore job lifecycle', () => {
   it('runs In progress -> Completed with progress, in the secondary region only', () => {
     const t = demo();
     const pg = vault(t, DEMO_VAULT_IDS.contosoPg);
-    const op = t.triggerCrossRegionRestore(crr(t, 'orders-db-drill-42'));
+    const op = t.triggerCrossRegionRestore(demoCrossRegionRestoreInput(t, 'orders-db-drill-42'));
     expect(op.jobId).toContain('/backupJobs/');
     t.clock.advance(t.timings.crrTriggerMs + MINUTE);
     const running = t.listCrossRegionRestoreJobs(pg).find((j) => j.job.id === op.jobId);
@@ -229,7 +207,7 @@ describe('cross-region restore job lifecycle', () => {
 
   it('fails with UserErrorDatabaseNameAlreadyInUse when the target database exists', () => {
     const t = demo();
-    const op = t.triggerCrossRegionRestore(crr(t, 'orders-db'));
+    const op = t.triggerCrossRegionRestore(demoCrossRegionRestoreInput(t, 'orders-db'));
     t.clock.advance(t.timings.crrTriggerMs + t.timings.crrJobMs);
     const job = t
       .listCrossRegionRestoreJobs(vault(t, DEMO_VAULT_IDS.contosoPg))
@@ -240,7 +218,7 @@ describe('cross-region restore job lifecycle', () => {
 
   it('refuses recovery points not yet in the secondary region and CRR on vaults without it', () => {
     const t = demo();
-    const req = crr(t, 'x');
+    const req = demoCrossRegionRestoreInput(t, 'x');
     const newestPrimary = t.primaryRecoveryPoints(instance(t, DEMO_INSTANCE_IDS.ordersDb))[0];
     expect(() =>
       t.triggerCrossRegionRestore({ ...req, recoveryPointId: newestPrimary?.recoveryPointId ?? '' }),
