@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Playwright cannot download browsers here; it drives the system Chromium (Debian package
 // `chromium`). scripts/test.mjs checks that it exists before we get this far.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets several checkouts run their suites side by side without reusing each other's server.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',
@@ -27,7 +28,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite build --mode demo --outDir dist-demo --logLevel warn && npx vite preview --mode demo --outDir dist-demo --port ${port} --strictPort`,
     url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse a server already on the port: it may serve an older build or another checkout.
+    reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
