@@ -19,8 +19,7 @@ import {
   type TableColumnDefinition,
 } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { useArm } from '@/azure/arm-context';
 import type { BackupVaultResource } from '@/azure/backup-vaults/types';
 import {
@@ -30,17 +29,15 @@ import {
   type CrossRegionRestoreStatus,
   type StorageRedundancy,
 } from '@/azure/backup-vaults/vault-rules';
-import { parseBackupVaultId } from '@/azure/resource-id';
+import { parseBackupVaultId, resourceIdKey } from '@/azure/resource-id';
 import type { Location } from '@/azure/subscriptions/types';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
 import { RouterLink } from '@/components/router-link';
-import { parseList, readStoredList, storeList, useSearchParam, useSetSearchParams } from '@/lib/url-state';
-import { SubscriptionPicker } from './subscription-picker';
+import { SubscriptionPicker, useSubscriptionSelection } from '@/components/subscription-picker';
+import { useSearchParam, useSetSearchParams } from '@/lib/url-state';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
 import { vaultPath } from './vault-paths';
-
-const STORED_SUBSCRIPTIONS_KEY = 'crr-portal:subscriptions';
 
 const useStyles = makeStyles({
   filters: {
@@ -150,30 +147,19 @@ const CRR_FILTERS: CrossRegionRestoreStatus[] = ['Enabled', 'Disabled', 'NotAvai
 export function VaultsPage() {
   const styles = useStyles();
   const arm = useArm();
-  const subscriptionsQuery = useQuery(arm.subscriptions.queries.list());
-  const allSubscriptions = useMemo(() => subscriptionsQuery.data ?? [], [subscriptionsQuery.data]);
-
-  const [subscriptionsParam, setSubscriptionsParam] = useSearchParam('subscriptions');
+  const {
+    query: subscriptionsQuery,
+    subscriptions,
+    selected,
+    nameOf,
+    setSelected,
+  } = useSubscriptionSelection();
   const [search, setSearch] = useSearchParam('q');
   const [redundancyFilter, setRedundancyFilter] = useSearchParam('redundancy');
   const [crrFilter, setCrrFilter] = useSearchParam('crr');
   const [sortColumn] = useSearchParam('sort');
   const [sortDirection] = useSearchParam('dir');
   const setParams = useSetSearchParams();
-
-  // The URL wins (a pasted link shows what its sender saw); else the last choice; else all.
-  const selected = useMemo(() => {
-    const known = new Set(allSubscriptions.map((s) => s.subscriptionId?.toLowerCase()));
-    const fromUrl = parseList(subscriptionsParam);
-    if (fromUrl.length > 0) return fromUrl;
-    const stored = readStoredList(STORED_SUBSCRIPTIONS_KEY)?.filter((id) => known.has(id.toLowerCase()));
-    if (stored && stored.length > 0) return stored;
-    return allSubscriptions.flatMap((s) => (s.subscriptionId ? [s.subscriptionId] : []));
-  }, [allSubscriptions, subscriptionsParam]);
-
-  useEffect(() => {
-    if (subscriptionsParam) storeList(STORED_SUBSCRIPTIONS_KEY, parseList(subscriptionsParam));
-  }, [subscriptionsParam]);
 
   const vaultQueries = useQueries({ queries: selected.map((id) => arm.backupVaults.queries.list(id)) });
   const locationQueries = useQueries({
@@ -186,19 +172,16 @@ export function VaultsPage() {
 
   // Rebuilt each render: a few hundred rows at most here (large estates go through Resource Graph).
   const counts = new Map<string, number | undefined>(
-    vaultIds.map((id, index) => [id.toLowerCase(), instanceQueries[index]?.data?.length]),
+    vaultIds.map((id, index) => [resourceIdKey(id), instanceQueries[index]?.data?.length]),
   );
   const rows = selected.flatMap((subscriptionId, index) => {
-    const subscription = allSubscriptions.find(
-      (s) => s.subscriptionId?.toLowerCase() === subscriptionId.toLowerCase(),
-    );
     const locations = locationQueries[index]?.data;
     return (vaultQueries[index]?.data ?? []).flatMap((vault) => {
       const row = toRow(
         vault,
-        subscription?.displayName ?? subscriptionId,
+        nameOf(subscriptionId),
         locations,
-        vault.id ? counts.get(vault.id.toLowerCase()) : undefined,
+        vault.id ? counts.get(resourceIdKey(vault.id)) : undefined,
       );
       return row ? [row] : [];
     });
@@ -234,11 +217,7 @@ export function VaultsPage() {
       ) : (
         <>
           <div className={styles.filters} role="search" aria-label="Filter Backup vaults">
-            <SubscriptionPicker
-              subscriptions={allSubscriptions}
-              selected={selected}
-              onChange={(ids) => setSubscriptionsParam(ids.join(','), { replace: false })}
-            />
+            <SubscriptionPicker subscriptions={subscriptions} selected={selected} onChange={setSelected} />
             <Field label="Filter by name">
               <Input
                 contentBefore={<SearchRegular />}
@@ -281,7 +260,7 @@ export function VaultsPage() {
           <div className={styles.status}>
             {failures.map(({ error, index, refetch }) => {
               const id = selected[index] ?? '';
-              const name = allSubscriptions.find((s) => s.subscriptionId === id)?.displayName ?? id;
+              const name = nameOf(id);
               return (
                 <ArmErrorMessage
                   key={id}
