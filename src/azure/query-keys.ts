@@ -18,7 +18,7 @@
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'crossRegion', {...}]
  * ```
  */
-import { normaliseRegion } from './resources-client';
+import { normaliseRegion } from './regions';
 import {
   backupVaultResourceId,
   parseBackupInstanceId,
