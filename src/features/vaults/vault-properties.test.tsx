@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -90,5 +91,43 @@ describe('a vault update whose panel is closed while it runs', () => {
     expect(store.get('vaultUpdate', DEMO_VAULT_IDS.contosoGrs)).toBeUndefined();
     const patches = (await sim().recorder.exchanges()).filter((e) => e.method === 'PATCH');
     expect(patches).toHaveLength(1);
+  });
+});
+
+describe('a vault body without an id', () => {
+  const sim = setupSimulatedArm();
+
+  const serveVaultWithoutId = () => {
+    const vaultUrl = `https://management.azure.com${DEMO_VAULT_IDS.contosoGrs}`;
+    sim().server.server.use(
+      http.get(vaultUrl, () =>
+        HttpResponse.json({
+          name: 'contoso-grs-vault',
+          type: 'Microsoft.DataProtection/backupVaults',
+          location: 'westeurope',
+          properties: {
+            storageSettings: [{ datastoreType: 'VaultStore', type: 'GeoRedundant' }],
+            featureSettings: { crossRegionRestoreSettings: { state: 'Disabled' } },
+            provisioningState: 'Succeeded',
+          },
+        }),
+      ),
+    );
+  };
+
+  it('renders Overview from the id in the URL', async () => {
+    serveVaultWithoutId();
+    renderAppAt(GRS_PROPERTIES.replace('/properties', ''), sim());
+    expect(await screen.findByRole('heading', { name: 'Essentials' })).toBeInTheDocument();
+    expect(screen.getByText('rg-contoso-backup-weu')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('renders Properties from the id in the URL', async () => {
+    serveVaultWithoutId();
+    renderAppAt(GRS_PROPERTIES, sim());
+    const group = await screen.findByRole('group', { name: 'Cross Region Restore' });
+    expect(await within(group).findByText('Disabled')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
