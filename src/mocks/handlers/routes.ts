@@ -19,10 +19,12 @@ import {
   serializeVault,
 } from './serializers';
 import { ModelError, resourceNotFound, userError } from '../tenant/errors';
-import { idKey, parseVaultChildId, providerResourceId, vaultResourceId } from '../tenant/ids';
+import { idKey, providerResourceId } from '../tenant/ids';
 import { hexFromName } from '../tenant/prng';
 import { compilePathTemplate } from './path-template';
-import { isRecord, type CrossRegionRestoreInput, type JobView, type Tenant } from '../tenant/tenant';
+import { isRecord } from '../tenant/json';
+import type { CrossRegionRestoreInput, CrossRegionScope } from '../tenant/cross-region-restore';
+import type { JobView, Tenant } from '../tenant/tenant';
 import type { KeyVault, Operation, PgServer, StorageAccount, Vault } from '../tenant/types';
 
 export const DATA_PROTECTION_API_VERSIONS = ['2025-07-01'] as const;
@@ -241,25 +243,21 @@ function parseCrrBody(ctx: ArmContext, params: Params): CrossRegionRestoreInput 
   };
 }
 
-/** Resolves the vault named in a CRR jobs request and checks the URL names its secondary region. */
+/** The vault named in a CRR jobs request, checked against the secondary region in the URL. */
 function crrVault(ctx: ArmContext, params: Params, body: unknown): Vault {
   if (!isRecord(body)) throw badInput('The request body is required.');
   const vaultId = str(body.sourceBackupVaultId);
   const sourceRegion = str(body.sourceRegion);
   if (!vaultId || !sourceRegion) throw badInput("'sourceBackupVaultId' and 'sourceRegion' are required.");
-  ctx.tenant.requireResourceGroup(p(params, 'subscriptionId'), p(params, 'resourceGroupName'));
-  const parsed = parseVaultChildId(vaultId);
-  const vault = parsed
-    ? ctx.tenant.getVaultById(vaultResourceId(parsed.subscriptionId, parsed.resourceGroup, parsed.vaultName))
-    : undefined;
-  if (!vault)
-    throw resourceNotFound(
-      'Microsoft.DataProtection/backupVaults',
-      parsed?.vaultName ?? vaultId,
-      parsed?.resourceGroup ?? '',
-    );
-  ctx.tenant.assertCrossRegionRequest(vault, p(params, 'location'), sourceRegion);
-  return vault;
+  return ctx.tenant.crossRegionVault(crrScope(params), vaultId, sourceRegion);
+}
+
+function crrScope(params: Params): CrossRegionScope {
+  return {
+    subscriptionId: p(params, 'subscriptionId'),
+    resourceGroup: p(params, 'resourceGroupName'),
+    location: p(params, 'location'),
+  };
 }
 
 function filterJobs(tenant: Tenant, views: JobView[], filter: string | null): JobView[] {
@@ -486,7 +484,7 @@ export function buildRoutes(): Route[] {
         const vault = vaultOf(ctx, params);
         const bi = ctx.tenant.requireInstance(vault, p(params, 'backupInstanceName'));
         const rp = required(
-          ctx.tenant.findRecoveryPoint(bi, p(params, 'recoveryPointId'), false),
+          ctx.tenant.findRecoveryPoint(bi, p(params, 'recoveryPointId')),
           'Microsoft.DataProtection/backupVaults/backupInstances/recoveryPoints',
           p(params, 'recoveryPointId'),
           vault.resourceGroup,
@@ -546,17 +544,7 @@ export function buildRoutes(): Route[] {
           const sourceRegion = str(body.sourceRegion);
           if (!biId || !sourceRegion)
             throw badInput("'sourceBackupInstanceId' and 'sourceRegion' are required.");
-          ctx.tenant.requireResourceGroup(p(params, 'subscriptionId'), p(params, 'resourceGroupName'));
-          const parsed = parseVaultChildId(biId);
-          const bi = ctx.tenant.getInstanceById(biId);
-          const vault = bi ? ctx.tenant.getVaultById(bi.vaultId) : undefined;
-          if (!bi || !vault)
-            throw resourceNotFound(
-              'Microsoft.DataProtection/backupVaults/backupInstances',
-              `${parsed?.vaultName ?? ''}/${parsed?.childName ?? biId}`,
-              parsed?.resourceGroup ?? '',
-            );
-          ctx.tenant.assertCrossRegionRequest(vault, p(params, 'location'), sourceRegion);
+          const bi = ctx.tenant.crossRegionInstance(crrScope(params), biId, sourceRegion);
           const clauses = parseFilter(ctx.url.searchParams.get('$filter'), ['startDate', 'endDate']);
           const rps = ctx.tenant
             .secondaryRecoveryPoints(bi)

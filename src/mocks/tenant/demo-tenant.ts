@@ -6,6 +6,7 @@ import { guidFromName } from './prng';
 import { TENANT_ID, Tenant, type TenantOptions } from './tenant';
 import { providerResourceId, vaultResourceId } from './ids';
 import { addBulk, type BulkOptions } from './bulk';
+import { makeJob, type JobInit } from './schedule';
 import { addPgInstance, demoInstanceName, pgServer as server } from './pg-instances';
 import type { BackupInstance, Job } from './types';
 
@@ -168,8 +169,8 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
     max: 30,
   });
 
-  const job = (bi: BackupInstance, key: string, init: Omit<Parameters<Tenant['makeJob']>[1], 'name'>): Job =>
-    tenant.makeJob(bi, { name: guidFromName(`demo-job:${key}`), ...init });
+  const job = (bi: BackupInstance, key: string, init: Omit<JobInit, 'name'>): Job =>
+    makeJob(bi, { name: guidFromName(`demo-job:${key}`), ...init });
   const restoreTo = (bi: BackupInstance, target: string, asFiles: boolean, sourceRegion?: string) => {
     const rp = tenant.primaryRecoveryPoints(bi, t0)[3] ?? tenant.primaryRecoveryPoints(bi, t0)[0];
     return {

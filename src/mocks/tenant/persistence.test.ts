@@ -55,6 +55,6 @@ describe('demo persistence across a reload', () => {
     first.tenant.patchVault(grs, { tags: { x: 'y' } });
     clearDemoState(storage);
     expect(storage.getItem(DEMO_STORAGE_KEY)).toBeNull();
-    expect(openDemoSession({ storage }).tenant.journal).toHaveLength(0);
+    expect(openDemoSession({ storage }).tenant.journal.entries).toHaveLength(0);
   });
 });

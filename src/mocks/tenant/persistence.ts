@@ -111,13 +111,13 @@ export function openDemoSession(options: DemoSessionOptions): DemoSession {
     clock,
     state,
     persist(scenario?: ScenarioState) {
-      state.journal = [...tenant.journal];
+      state.journal = [...tenant.journal.entries];
       state.clockOffset = clock.offset;
       if (scenario) state.scenario = scenario;
       saveDemoState(options.storage, state);
     },
   };
-  tenant.onJournal = () => session.persist();
+  tenant.journal.onRecord = () => session.persist();
   session.persist();
   return session;
 }
