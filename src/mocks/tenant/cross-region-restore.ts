@@ -3,7 +3,7 @@
 // what a triggered restore does (a job in the secondary region that may clash with an existing
 // database; a successful one creates that database).
 
-import { userError, resourceNotFound } from './errors';
+import { resourceNotFound, userError, type ModelError } from './errors';
 import { idKey, instanceResourceId, parseVaultChildId, vaultResourceId } from './ids';
 import { databaseNameAlreadyInUse, recommendedFor, withRecommendation, type Failure } from './job-errors';
 import type { Operations } from './operations';
@@ -84,19 +84,17 @@ export function crossRegionVault(
   vaultId: string,
   sourceRegion: string,
 ): Vault {
-  registry.requireResourceGroup(scope.subscriptionId, scope.resourceGroup);
   const parsed = parseVaultChildId(vaultId);
   const vault = parsed
     ? registry.getVaultById(vaultResourceId(parsed.subscriptionId, parsed.resourceGroup, parsed.vaultName))
     : undefined;
-  if (!vault)
-    throw resourceNotFound(
+  return inSecondaryRegion(registry, scope, sourceRegion, vault && { vault, source: vault }, () =>
+    resourceNotFound(
       'Microsoft.DataProtection/backupVaults',
       parsed?.vaultName ?? vaultId,
       parsed?.resourceGroup ?? '',
-    );
-  assertCrossRegionRequest(registry, vault, scope.location, sourceRegion);
-  return vault;
+    ),
+  );
 }
 
 /** The instance a fetchSecondaryRecoveryPoints request names, checked against the URL's region. */
@@ -106,18 +104,33 @@ export function crossRegionInstance(
   instanceId: string,
   sourceRegion: string,
 ): BackupInstance {
-  registry.requireResourceGroup(scope.subscriptionId, scope.resourceGroup);
-  const parsed = parseVaultChildId(instanceId);
   const bi = registry.getInstanceById(instanceId);
   const vault = bi ? registry.getVaultById(bi.vaultId) : undefined;
-  if (!bi || !vault)
-    throw resourceNotFound(
+  return inSecondaryRegion(registry, scope, sourceRegion, bi && vault && { vault, source: bi }, () => {
+    const parsed = parseVaultChildId(instanceId);
+    return resourceNotFound(
       'Microsoft.DataProtection/backupVaults/backupInstances',
       `${parsed?.vaultName ?? ''}/${parsed?.childName ?? instanceId}`,
       parsed?.resourceGroup ?? '',
     );
-  assertCrossRegionRequest(registry, vault, scope.location, sourceRegion);
-  return bi;
+  });
+}
+
+/**
+ * What a cross-region read names, once the URL's resource group exists (404 otherwise), the
+ * source exists (`notFound` otherwise) and the regions fit its vault.
+ */
+function inSecondaryRegion<T>(
+  registry: Registry,
+  scope: CrossRegionScope,
+  sourceRegion: string,
+  found: { vault: Vault; source: T } | undefined,
+  notFound: () => ModelError,
+): T {
+  registry.requireResourceGroup(scope.subscriptionId, scope.resourceGroup);
+  if (!found) throw notFound();
+  assertCrossRegionRequest(registry, found.vault, scope.location, sourceRegion);
+  return found.source;
 }
 
 /** validateCrossRegionRestore: checks the target; `failure` (lro-fails) overrides the verdict. */

@@ -6,23 +6,18 @@ import { withRecommendation, type Failure } from './job-errors';
 import { idKey } from './ids';
 import type { Prng } from './prng';
 import type { Registry } from './registry';
-import type { Operation, OperationKind, Vault } from './types';
+import type { Operation, Vault } from './types';
 
 export type OperationStatus = 'Inprogress' | 'Succeeded' | 'Failed';
 
-export interface OperationInit {
-  kind: OperationKind;
-  subscriptionId: string;
-  resourceGroup: string;
-  location: string;
-  vaultId: string;
-  startTime: number;
-  durationMs: number;
-  /** Decided up front (a scenario or a rule); undefined = the operation succeeds. */
-  failure?: Failure | undefined;
-  jobId?: string;
-  pendingVaultChange?: Operation['pendingVaultChange'];
-}
+export type OperationInit = Pick<
+  Operation,
+  'kind' | 'subscriptionId' | 'resourceGroup' | 'location' | 'vaultId' | 'startTime' | 'durationMs'
+> &
+  Partial<Pick<Operation, 'jobId' | 'pendingVaultChange'>> & {
+    /** Decided up front (a scenario or a rule); undefined = the operation succeeds. */
+    failure?: Failure | undefined;
+  };
 
 export class Operations {
   private readonly byId = new Map<string, Operation>();
