@@ -67,7 +67,15 @@ export class Scenarios {
   /** Called when a counter changes (the browser entry point persists it for the tab session). */
   onChange: (() => void) | undefined;
 
-  constructor(options: Partial<ScenarioOptions> = {}, consumed?: ScenarioState['consumed']) {
+  /**
+   * `sleep` waits out the `slow` scenario's latency (msw's delay; tests inject a fake and assert
+   * the latency asked for instead of measuring time).
+   */
+  constructor(
+    options: Partial<ScenarioOptions> = {},
+    consumed?: ScenarioState['consumed'],
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => delay(ms),
+  ) {
     this.options = { ...DEFAULT_SCENARIO_OPTIONS, ...options, names: [...new Set(options.names ?? [])] };
     this.consumed = consumed ? { ...consumed } : { throttle: 0, serverError: 0 };
   }
@@ -106,7 +114,7 @@ export class Scenarios {
 
   /** Runs `next` unless a fault answers first. */
   async run(req: FaultRequest, next: () => Promise<ArmResult>): Promise<ArmResult> {
-    if (this.has('slow')) await delay(this.options.latencyMs);
+    if (this.has('slow')) await this.sleep(this.options.latencyMs);
 
     if (this.has('throttle') && this.consumed.throttle < this.options.throttleCount) {
       this.bump('throttle');

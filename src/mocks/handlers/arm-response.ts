@@ -177,7 +177,7 @@ export function decodeSkipToken(value: string | null): SkipToken | undefined {
  * $filter and a $skipToken, as ARM does. Callers must follow it as given.
  */
 export function pageOf<T>(
-  ctx: ArmContext,
+  ctx: Pick<ArmContext, 'url' | 'apiVersion' | 'body'>,
   items: readonly T[],
   pageSize: number,
   serialize: (item: T) => unknown,
