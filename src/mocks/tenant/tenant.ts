@@ -107,6 +107,7 @@ export class Tenant extends Registry {
     return secondaryRecoveryPoints(bi, this.getVaultById(bi.vaultId)?.crrEnabledAt, now);
   }
 
+  /** A recovery point of the primary region by id (case-insensitive). */
   findRecoveryPoint(
     bi: BackupInstance,
     recoveryPointId: string,
@@ -207,6 +208,7 @@ export class Tenant extends Registry {
     switch (entry.kind) {
       case 'patchVault': {
         const vault = this.getVaultById(entry.vaultId);
+        // Live calls pass an existing vault; only a replayed entry can name one that is gone.
         if (!vault) throw resourceNotFound('Microsoft.DataProtection/backupVaults', entry.vaultId, '');
         return startVaultPatch(
           this.operations,
