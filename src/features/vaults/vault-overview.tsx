@@ -26,15 +26,16 @@ const useStyles = makeStyles({
   value: { margin: 0 },
 });
 
-export function VaultOverview({
-  vaultId,
-  vault,
-  locations,
-}: {
+/** What every section of the vault page gets from it. */
+export interface VaultSectionProps {
+  /** The vault's id as the route gives it (the body's own id may be missing). */
   vaultId: string;
   vault: BackupVaultResource;
+  /** The subscription's locations, for region names and the paired region. */
   locations: readonly Location[] | undefined;
-}) {
+}
+
+export function VaultOverview({ vaultId, vault, locations }: VaultSectionProps) {
   const styles = useStyles();
   const arm = useArm();
   const ids = parseBackupVaultId(vaultId);
