@@ -12,7 +12,7 @@ import type { Location } from '@/azure/subscriptions/types';
 import { RouterLink } from '@/components/router-link';
 import { CrrBanner } from './crr-banner';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
-import { vaultPath } from './vault-paths';
+import { vaultPath } from '@/lib/app-paths';
 
 const useStyles = makeStyles({
   essentials: {
