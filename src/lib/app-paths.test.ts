@@ -10,13 +10,13 @@ import {
 } from './app-paths';
 
 const VAULT =
-  '/subscriptions/8f4a6c2e-3b1d-4e7a-9c5f-1d2e3f4a5b6c/resourceGroups/rg one/providers/Microsoft.DataProtection/backupVaults/v1';
+  '/subscriptions/8f4a6c2e-3b1d-4e7a-9c5f-1d2e3f4a5b6c/resourceGroups/rg.one(1)/providers/Microsoft.DataProtection/backupVaults/v1';
 const INSTANCE = `${VAULT}/backupInstances/pg-contoso-prod-orders-db`;
 
 describe('app paths name resources readably and read them back', () => {
   it('vaults', () => {
     const path = vaultPath(VAULT, 'properties');
-    expect(path).toBe('/vaults/8f4a6c2e-3b1d-4e7a-9c5f-1d2e3f4a5b6c/rg%20one/v1/properties');
+    expect(path).toBe('/vaults/8f4a6c2e-3b1d-4e7a-9c5f-1d2e3f4a5b6c/rg.one(1)/v1/properties');
     const match = matchPath('/vaults/:subscriptionId/:resourceGroupName/:vaultName/properties', path);
     expect(vaultIdFromParams(match?.params ?? {})).toBe(VAULT);
   });
