@@ -16,9 +16,11 @@
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'list']
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', jobKey, 'detail']
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'crossRegion', {...}]
+ * ['arm', 'jobSearch', 'primary' | 'secondary', {subscriptions, from, to}]   across subscriptions
  * ['arm', 'pendingOperation', kind, resourceKey]               an operation followed after a reload
  * ```
  */
+import type { JobSearchScope } from './jobs/job-search';
 import { normaliseRegion } from './regions';
 import {
   backupVaultResourceId,
@@ -124,6 +126,22 @@ export const armKeys = {
         sourceRegion: normaliseRegion(args.sourceRegion),
         secondaryRegion: normaliseRegion(args.secondaryRegion),
         filter: args.filter ?? null,
+      },
+    ] as const,
+  /** Every job search across subscriptions (the Backup jobs page). */
+  jobSearches: () => ['arm', 'jobSearch'] as const,
+  /**
+   * Jobs of one region across subscriptions in a window; subscriptions sorted and lower-cased so
+   * equal scopes share one cache entry.
+   */
+  jobSearch: (region: 'primary' | 'secondary', scope: JobSearchScope) =>
+    [
+      ...armKeys.jobSearches(),
+      region,
+      {
+        subscriptions: [...new Set(scope.subscriptions.map(lower))].sort(),
+        from: scope.window.from,
+        to: scope.window.to ?? null,
       },
     ] as const,
   /** One cross-region restore job. */

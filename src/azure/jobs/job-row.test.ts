@@ -65,9 +65,10 @@ describe('job rows', () => {
   });
 
   it('recognises a cross-region restore by isCrossRegionRestore (real ARM) or by the secondary region', () => {
-    expect(jobRowFromResource(job({ isCrossRegionRestore: true }), 'primary', NOW)?.operation).toBe(
-      'CrossRegionRestore',
-    );
+    const listedInPrimary = jobRowFromResource(job({ isCrossRegionRestore: true }), 'primary', NOW);
+    expect(listedInPrimary?.operation).toBe('CrossRegionRestore');
+    expect(listedInPrimary?.region).toBe('secondary');
+    expect(listedInPrimary?.key).toBe(jobRowFromResource(job({}), 'secondary', NOW)?.key);
     expect(jobRowFromResource(job({}), 'secondary', NOW)?.operation).toBe('CrossRegionRestore');
     expect(
       jobRowFromResource(job({ operation: 'Backup', operationCategory: 'Backup' }), 'secondary', NOW)

@@ -127,12 +127,12 @@ function time(value: string | null | undefined): number | undefined {
 export const jobTime = time;
 
 /**
- * The row of a job resource listed in `region`; undefined for a body without an id or properties
+ * The row of a job resource listed in the region `listedIn`; undefined for a body without an id or properties
  * (never shown as a half-empty row). `now` gives running jobs their elapsed duration.
  */
 export function jobRowFromResource(
   resource: AzureBackupJobResource,
-  region: JobRegion,
+  listedIn: JobRegion,
   now: number,
 ): JobRow | undefined {
   const job = resource.properties;
@@ -142,6 +142,10 @@ export function jobRowFromResource(
   const status = normaliseJobStatus(job.status);
   const startTime = time(job.startTime);
   const endTime = time(job.endTime);
+  const operation = jobOperation(job, listedIn);
+  // A cross-region restore belongs to the Secondary Region view wherever it was listed (and is
+  // then one row, keyed the same from either list).
+  const region: JobRegion = operation === 'CrossRegionRestore' ? 'secondary' : listedIn;
   return {
     key: `${region}:${resource.id.toLowerCase()}`,
     id: resource.id,
@@ -153,7 +157,7 @@ export function jobRowFromResource(
     instanceName: job.backupInstanceFriendlyName || job.dataSourceName || '',
     instanceId: job.backupInstanceId ?? undefined,
     datasourceType: job.dataSourceType ?? '',
-    operation: jobOperation(job, region),
+    operation,
     status,
     rawStatus: job.status ?? '',
     startTime,

@@ -1,8 +1,22 @@
-import { queryOptions } from '@tanstack/react-query';
+import {
+  experimental_streamedQuery as streamedQuery,
+  queryOptions,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { createBackupVaultQueries } from '../backup-vaults/queries';
 import { collectAll } from '../paging';
 import type { ArmQueryContext } from '../query-context';
 import { armKeys } from '../query-keys';
 import { jobNameFromJobId, parseBackupJobId, parseBackupVaultId } from '../resource-id';
+import { createSubscriptionQueries } from '../subscriptions/queries';
+import {
+  emptyJobSearch,
+  primaryJobSource,
+  reduceJobSearch,
+  secondaryJobSource,
+  type JobSearchDeps,
+  type JobSearchScope,
+} from './job-search';
 
 /** Arguments of the cross-region job queries. */
 export interface CrossRegionJobsArgs {
@@ -18,8 +32,41 @@ export interface CrossRegionJobsArgs {
 
 /** Query factories for jobs (primary and cross-region). */
 export function createJobQueries(ctx: ArmQueryContext) {
+  const vaults = createBackupVaultQueries(ctx).queries;
+  const subscriptions = createSubscriptionQueries(ctx).queries;
+  // Vault lists and locations come from the cache when present: refreshing jobs re-lists jobs only.
+  const depsOf = (client: QueryClient): JobSearchDeps => ({
+    vaults: (subscriptionId) => client.ensureQueryData(vaults.list(subscriptionId)),
+    locations: (subscriptionId) => client.ensureQueryData(subscriptions.locations(subscriptionId)),
+    now: () => Date.now(),
+  });
   return {
     queries: {
+      /**
+       * Primary-region jobs of the subscriptions in a window, streamed list by list. A refetch keeps
+       * the rows on screen and swaps them when every list has answered (`refetchMode: 'replace'`).
+       */
+      primarySearch: (scope: JobSearchScope) =>
+        queryOptions({
+          queryKey: armKeys.jobSearch('primary', scope),
+          queryFn: streamedQuery({
+            streamFn: (context) => primaryJobSource(ctx, depsOf(context.client), scope, context.signal),
+            reducer: reduceJobSearch,
+            initialValue: emptyJobSearch('perVault'),
+            refetchMode: 'replace',
+          }),
+        }),
+      /** Secondary-region (cross-region restore) jobs of the subscriptions' CRR vaults in a window. */
+      secondarySearch: (scope: JobSearchScope) =>
+        queryOptions({
+          queryKey: armKeys.jobSearch('secondary', scope),
+          queryFn: streamedQuery({
+            streamFn: (context) => secondaryJobSource(ctx, depsOf(context.client), scope, context.signal),
+            reducer: reduceJobSearch,
+            initialValue: emptyJobSearch('crossRegion'),
+            refetchMode: 'replace',
+          }),
+        }),
       /** Primary-region jobs of a vault (all pages). */
       list: (vaultId: string) =>
         queryOptions({
