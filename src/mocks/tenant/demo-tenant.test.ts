@@ -81,7 +81,7 @@ describe('demo tenant', () => {
     const pg = vault(t, DEMO_VAULT_IDS.contosoPg);
     const primary = t.listJobs(pg);
     expect(new Set(primary.map((j) => j.status))).toEqual(
-      new Set(['Completed', 'Failed', 'InProgress', 'CompletedWithWarnings']),
+      new Set(['Completed', 'Failed', 'InProgress', 'CompletedWithWarnings', 'Cancelled']),
     );
     expect(new Set(primary.map((j) => j.job.operation))).toEqual(new Set(['Backup', 'Restore']));
     expect(primary.every((j) => j.job.startTime >= START - 14 * DAY)).toBe(true);
@@ -95,9 +95,13 @@ describe('demo tenant', () => {
     );
     const secondary = t.listCrossRegionRestoreJobs(pg);
     expect(new Set(secondary.map((j) => j.status))).toEqual(
-      new Set(['Completed', 'Failed', 'InProgress', 'CompletedWithWarnings']),
+      new Set(['Completed', 'Failed', 'InProgress', 'CompletedWithWarnings', 'Cancelled']),
     );
     expect(secondary.every((j) => j.job.isCrossRegionRestore)).toBe(true);
+    // One cross-region restore finishes 15 s after the demo opens, another runs for two hours.
+    expect(secondary.filter((j) => j.status === 'InProgress')).toHaveLength(2);
+    t.clock.advance(16_000);
+    expect(t.listCrossRegionRestoreJobs(pg).filter((j) => j.status === 'InProgress')).toHaveLength(1);
   });
 
   it('is deterministic: same seed, same tenant and the same operation ids', () => {

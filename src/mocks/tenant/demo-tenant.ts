@@ -1,7 +1,7 @@
 // The named demo tenant a newcomer can follow the Azure CRR tutorial on. Every time is relative to the
 // clock's start, so the demo always looks fresh.
 
-import { DAY, HOUR, MINUTE, type SimClock } from './clock';
+import { DAY, HOUR, MINUTE, SECOND, type SimClock } from './clock';
 import { guidFromName } from './prng';
 import { TENANT_ID, Tenant, type TenantOptions } from './tenant';
 import { providerResourceId, vaultResourceId } from './ids';
@@ -216,6 +216,7 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
       backup(failed(msiMissingPermissions), 'scheduled'),
     ),
     job('p-backup-warn', analytics, ago(4, 2), 19 * MINUTE, backup(warned(5_200, BACKUP_WARNING))),
+    job('p-backup-cancelled', inventory, ago(7, 3), 6 * MINUTE, backup(cancelled())),
   );
 
   // Restore targets in the secondary region (westus).
@@ -289,6 +290,15 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
       2 * HOUR,
       crr(westDb('billing-db-drill-2'), completed(2_900)),
     ),
+    job('s-restore-cancelled', orders, ago(3, 6), 1 * MINUTE, crr(westDb('orders-db-drill-2'), cancelled())),
+    // Finishes 15 seconds after the demo opens: the Backup jobs page shows it complete by itself.
+    job(
+      's-restore-finishing',
+      inventory,
+      ago(0, 0, 4),
+      4 * MINUTE + 15 * SECOND,
+      crr(westDb('inventory-db-drill-2'), completed(1_850)),
+    ),
   );
 
   // contoso-grs-vault: geo-redundant, CRR not enabled yet (the tutorial's first step).
@@ -356,6 +366,8 @@ const warned = (megabytes: number, warning: JobError): Outcome => ({
   warning,
 });
 const failed = (error: JobError): Outcome => ({ finalStatus: 'Failed', dataBytes: 0, error });
+/** Cancelled by a user before any data moved. */
+const cancelled = (): Outcome => ({ finalStatus: 'Cancelled', dataBytes: 0 });
 
 /** A backup someone started, or one the vault's schedule started. */
 function backup(outcome: Outcome, trigger: 'user' | 'scheduled' = 'user'): JobOf {
