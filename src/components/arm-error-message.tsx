@@ -58,6 +58,7 @@ export function ArmErrorMessage({ error, title, onRetry }: ArmErrorMessageProps)
       <MessageBarBody>
         <MessageBarTitle>{title ?? explanation.title}</MessageBarTitle>
         {title ? `${explanation.title}. ${explanation.text}` : explanation.text}
+        {explanation.nextStep && ` Next step: ${explanation.nextStep}`}
         {arm && (
           <dl className={styles.facts} aria-label="Error details">
             <dt className={styles.term}>Code</dt>
