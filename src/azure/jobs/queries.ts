@@ -3,6 +3,7 @@ import {
   queryOptions,
   type QueryClient,
 } from '@tanstack/react-query';
+import type { ArmResponse } from '../arm-client';
 import { createBackupVaultQueries } from '../backup-vaults/queries';
 import { collectAll } from '../paging';
 import type { ArmQueryContext } from '../query-context';
@@ -17,6 +18,7 @@ import {
   type JobSearchDeps,
   type JobSearchScope,
 } from './job-search';
+import type { AzureBackupJobResource } from './types';
 
 /** Arguments of the cross-region job queries. */
 export interface CrossRegionJobsArgs {
@@ -28,6 +30,28 @@ export interface CrossRegionJobsArgs {
   secondaryRegion: string;
   /** OData `$filter`. */
   filter?: string | undefined;
+}
+
+/** One job as its details page shows it: the body and the ids of the response that carried it. */
+export interface LoadedJob {
+  job: AzureBackupJobResource;
+  /** `x-ms-request-id` of the response. */
+  requestId: string | undefined;
+  /** `x-ms-correlation-request-id` of the response. */
+  correlationRequestId: string | undefined;
+}
+
+async function loadedJob(
+  get: (onResponse: (response: ArmResponse<unknown>) => void) => Promise<AzureBackupJobResource>,
+): Promise<LoadedJob> {
+  let ids: Pick<LoadedJob, 'requestId' | 'correlationRequestId'> = {
+    requestId: undefined,
+    correlationRequestId: undefined,
+  };
+  const job = await get((response) => {
+    ids = { requestId: response.requestId, correlationRequestId: response.correlationRequestId };
+  });
+  return { job, ...ids };
 }
 
 /** Query factories for jobs (primary and cross-region). */
@@ -80,15 +104,17 @@ export function createJobQueries(ctx: ArmQueryContext) {
             );
           },
         }),
-      /** One primary-region job, by its full resource id. */
+      /** One primary-region job, by its full resource id, with the ids of the response. */
       detail: (jobId: string) =>
         queryOptions({
           queryKey: armKeys.jobDetail(jobId),
           queryFn: ({ signal }) => {
             const p = parseBackupJobId(jobId);
-            return ctx
-              .dataProtection(p.subscriptionId)
-              .jobs.get(p.resourceGroupName, p.vaultName, p.jobId, { abortSignal: signal });
+            return loadedJob((onResponse) =>
+              ctx
+                .dataProtection(p.subscriptionId)
+                .jobs.get(p.resourceGroupName, p.vaultName, p.jobId, { abortSignal: signal, onResponse }),
+            );
           },
         }),
       /** Cross-region restore jobs of a vault, fetched from the secondary region (all pages). */
@@ -115,15 +141,17 @@ export function createJobQueries(ctx: ArmQueryContext) {
           queryKey: armKeys.crossRegionJobDetail(args),
           queryFn: ({ signal }) => {
             const p = parseBackupVaultId(args.vaultId);
-            return ctx.dataProtection(p.subscriptionId).fetchCrossRegionRestoreJob.get(
-              p.resourceGroupName,
-              args.secondaryRegion,
-              {
-                sourceRegion: args.sourceRegion,
-                sourceBackupVaultId: args.vaultId,
-                jobId: jobNameFromJobId(args.jobId),
-              },
-              { abortSignal: signal },
+            return loadedJob((onResponse) =>
+              ctx.dataProtection(p.subscriptionId).fetchCrossRegionRestoreJob.get(
+                p.resourceGroupName,
+                args.secondaryRegion,
+                {
+                  sourceRegion: args.sourceRegion,
+                  sourceBackupVaultId: args.vaultId,
+                  jobId: jobNameFromJobId(args.jobId),
+                },
+                { abortSignal: signal, onResponse },
+              ),
             );
           },
         }),
