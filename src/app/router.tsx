@@ -4,6 +4,7 @@ import { VaultsPage } from '@/features/vaults/vaults-page';
 import { VaultPage } from '@/features/vaults/vault-page';
 import { InstancesPage } from '@/features/instances/instances-page';
 import { JobsPage } from '@/features/jobs/jobs-page';
+import { JobDetailsPage } from '@/features/jobs/job-details-page';
 import { AppShell } from './shell/app-shell';
 import { RouteErrorPage } from './errors/route-error-page';
 import { NotFoundPage } from './not-found-page';
@@ -29,6 +30,10 @@ export const routes: RouteObject[] = [
           },
           { path: 'instances', element: <InstancesPage /> },
           { path: 'jobs', element: <JobsPage /> },
+          {
+            path: 'jobs/:region/:subscriptionId/:resourceGroupName/:vaultName/:jobId',
+            element: <JobDetailsPage />,
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -146,7 +146,7 @@ describe('live refresh of the job searches', () => {
       timers: { setTimeout: (cb) => (pending = cb), clearTimeout: () => (pending = undefined) },
       visibility: { isHidden: () => false, subscribe: () => () => undefined },
     });
-    live.observe({ inProgress: true, throttled: false });
+    live.observe({ inProgress: true });
     for (let i = 0; i < rounds; i++) {
       const before = seen.length;
       const due = pending;

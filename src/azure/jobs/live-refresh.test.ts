@@ -168,3 +168,25 @@ describe('live refresh', () => {
     expect(time.pendingCount()).toBe(0);
   });
 });
+
+describe('live refresh and data from elsewhere', () => {
+  it('new data keeps the planned round and the backoff', async () => {
+    const { time, live } = setup([{ inProgress: true, throttled: true }]);
+    live.observe(RUNNING);
+    await time.runNext();
+    const due = time.nextDue();
+    expect(live.current.delayMs).toBe(2 * visibleMs);
+    live.observe(RUNNING);
+    expect(time.nextDue()).toBe(due);
+    expect(time.pendingCount()).toBe(1);
+    expect(live.current.throttled).toBe(true);
+  });
+
+  it('new data without running jobs stops polling', () => {
+    const { time, live } = setup([RUNNING]);
+    live.observe(RUNNING);
+    live.observe(IDLE);
+    expect(time.pendingCount()).toBe(0);
+    expect(live.current.phase).toBe('stopped');
+  });
+});

@@ -134,12 +134,15 @@ export class LiveRefresh {
   }
 
   /**
-   * Data arrived without a round (first load, a refetch someone else started): schedule the next
-   * round if a job is in progress, stop otherwise.
+   * Data arrived without a round (first load, a refetch someone else started): start polling if a
+   * job is in progress and none is planned, stop if none is. A planned round and the throttling
+   * backoff are kept.
    */
-  observe(outcome: RefreshOutcome): void {
+  observe(outcome: Pick<RefreshOutcome, 'inProgress'>): void {
     if (this.disposed || this.running) return;
-    this.record(outcome);
+    this.inProgress = outcome.inProgress;
+    if (this.state.lastRefreshedAt === undefined) this.state = { ...this.state, lastRefreshedAt: this.now() };
+    if (this.inProgress && this.timer !== undefined) return;
     this.reschedule();
   }
 
