@@ -62,6 +62,19 @@ test('support staff follow the tutorial: PostgreSQL jobs in the Secondary Region
   // The cross-region restores of single-server databases in the last 7 days (the flexible server's
   // restore as files is another workload type).
   await expect(page.getByText('4 Backup jobs', { exact: true })).toBeVisible();
+  // Grid semantics survive virtualisation: every row is counted, each rendered row says where it is.
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '5');
+  await expect(jobRows(page).first()).toHaveAttribute('aria-rowindex', '2');
+  await expect(grid(page).getByRole('columnheader', { name: 'Start time' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  // Up and Down move between the rows' links.
+  await jobRows(page).first().getByRole('link').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(jobRows(page).nth(1).getByRole('link')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(jobRows(page).first().getByRole('link')).toBeFocused();
   const rows = await gridRows(page);
   expect(rows).toHaveLength(4);
   expect(
