@@ -104,6 +104,24 @@ describe('demo tenant', () => {
     expect(t.listCrossRegionRestoreJobs(pg).filter((j) => j.status === 'InProgress')).toHaveLength(1);
   });
 
+  it('every restore used a recovery point that existed, in its region, when it started', () => {
+    const t = demo();
+    const pg = vault(t, DEMO_VAULT_IDS.contosoPg);
+    const restores = [...t.listJobs(pg), ...t.listCrossRegionRestoreJobs(pg)].filter(
+      (v) => v.job.operation === 'Restore',
+    );
+    expect(restores.length).toBeGreaterThan(5);
+    for (const { job } of restores) {
+      const rp = job.restore;
+      expect(rp?.recoveryPointTime).toBeLessThan(job.startTime);
+      const bi = instance(t, job.instanceId);
+      const points = job.isCrossRegionRestore
+        ? t.secondaryRecoveryPoints(bi, job.startTime)
+        : t.primaryRecoveryPoints(bi, job.startTime);
+      expect(points.map((p) => p.recoveryPointId)).toContain(rp?.recoveryPointId);
+    }
+  });
+
   it('is deterministic: same seed, same tenant and the same operation ids', () => {
     const a = demo(7);
     const b = demo(7);

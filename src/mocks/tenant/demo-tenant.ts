@@ -179,10 +179,10 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
       name: guidFromName(`demo-job:${key}`),
       startTime,
       durationMs,
-      ...what(bi),
+      ...what(bi, startTime),
     });
   const prodDb = (name: string) => `${pgProd.id}/databases/${name}`;
-  const restore = (destination: string, outcome: Outcome) => restoreOf(tenant, t0, destination, outcome);
+  const restore = (destination: string, outcome: Outcome) => restoreOf(tenant, destination, outcome);
   const inventoryClash = {
     ...databaseNameAlreadyInUse('inventory-db', pgProd.name),
     recommendedAction: [
@@ -257,7 +257,7 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
   });
 
   const westDb = (name: string) => `${targetServer.id}/databases/${name}`;
-  const crr = (destination: string, outcome: Outcome) => restoreOf(tenant, t0, destination, outcome, pgVault);
+  const crr = (destination: string, outcome: Outcome) => restoreOf(tenant, destination, outcome, pgVault);
   const { targetMsiMissingPermissions, targetCredentialsRejected, completedWithWarnings } = RESTORE_ERRORS;
   const files = DEMO_RESTORE_TARGETS.containerUrl;
   pgVault.crrJobs.push(
@@ -356,7 +356,7 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
 /** How a demo job ended (a running job ends this way once its duration has passed). */
 type Outcome = Pick<JobInit, 'finalStatus' | 'dataBytes' | 'error' | 'warning'>;
 /** What a demo job did, given the instance it ran for. */
-type JobOf = (bi: BackupInstance) => Omit<JobInit, 'name' | 'startTime' | 'durationMs'>;
+type JobOf = (bi: BackupInstance, startTime: number) => Omit<JobInit, 'name' | 'startTime' | 'durationMs'>;
 
 const MB = 1024 * 1024;
 const completed = (megabytes: number): Outcome => ({ finalStatus: 'Completed', dataBytes: megabytes * MB });
@@ -375,18 +375,17 @@ function backup(outcome: Outcome, trigger: 'user' | 'scheduled' = 'user'): JobOf
 }
 
 /**
- * A restore of the instance's fourth-newest recovery point to `destination` (a database id, or the
- * demo container for a restore as files); cross-region when `crossRegionFrom` (the source vault) is given.
+ * A restore to `destination` (a database id, or the demo container for a restore as files) of a
+ * recovery point that existed when the restore started: the second-newest in the primary region,
+ * or for a cross-region restore (`crossRegionFrom`, the source vault) the newest copy that had
+ * reached the secondary region by then.
  */
-function restoreOf(
-  tenant: Tenant,
-  t0: number,
-  destination: string,
-  outcome: Outcome,
-  crossRegionFrom?: Vault,
-): JobOf {
-  return (bi) => {
-    const rp = tenant.primaryRecoveryPoints(bi, t0)[3] ?? tenant.primaryRecoveryPoints(bi, t0)[0];
+function restoreOf(tenant: Tenant, destination: string, outcome: Outcome, crossRegionFrom?: Vault): JobOf {
+  return (bi, startTime) => {
+    const points = crossRegionFrom
+      ? tenant.secondaryRecoveryPoints(bi, startTime)
+      : tenant.primaryRecoveryPoints(bi, startTime).slice(1);
+    const rp = points[0];
     return {
       ...outcome,
       operation: 'Restore',
@@ -394,7 +393,7 @@ function restoreOf(
       isCrossRegionRestore: crossRegionFrom !== undefined,
       restore: {
         recoveryPointId: rp?.recoveryPointId ?? '',
-        recoveryPointTime: rp?.time ?? t0,
+        recoveryPointTime: rp?.time ?? startTime,
         destination,
         asFiles: destination === DEMO_RESTORE_TARGETS.containerUrl,
         sourceRegion: crossRegionFrom?.location,
