@@ -99,9 +99,9 @@ test('support staff follow the tutorial: PostgreSQL jobs in the Secondary Region
   );
   const summary = page.getByRole('definition').filter({ hasText: 'Secondary Region' });
   await expect(summary).toHaveText('Secondary Region (West US)');
-  await expect(page.getByRole('region', { name: 'Source and target' })).toContainText(
-    'pg-restore-westus/databases/orders-db-drill',
-  );
+  const target = page.getByRole('region', { name: 'Source and target' });
+  await expect(target).toContainText(/Target server\s*pg-restore-westus/);
+  await expect(target).toContainText(/Target database\s*orders-db-drill/);
   // The restored point was hours old when the restore started (replication lags 6 to 30 hours).
   await expect(page.getByRole('region', { name: 'Achieved recovery' })).toContainText(
     /Achieved RPO\s*(\d+ h \d+ min|1 d \d+ h) \(age of the recovery point when the restore started\)/,

@@ -9,13 +9,14 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowLeftRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useArm } from '@/azure/arm-context';
 import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
 import { achievedRestoreTimeMs, achievedRpoMs, formatDuration } from '@/azure/jobs/job-metrics';
 import { JOB_OPERATION_LABEL, jobRowFromResource, jobTime } from '@/azure/jobs/job-row';
 import { regionDisplayName } from '@/azure/regions';
-import { sameResourceId } from '@/azure/resource-id';
+import { parsePostgresDatabaseId, sameResourceId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
 import { RouterLink } from '@/components/router-link';
@@ -93,6 +94,24 @@ function formatBytes(bytes: number | null | undefined): string | undefined {
 
 function Time({ ms }: { ms: number | undefined }) {
   return ms === undefined ? null : <span title={formatUtc(ms)}>{formatDateTime(ms)}</span>;
+}
+
+/**
+ * Where a restore went, in words: the target server and database of a restore as a database, the
+ * container of a restore as files, with the full destination for support.
+ */
+function restoreTarget(destination: string | null | undefined): [string, ReactNode][] {
+  if (!destination) return [];
+  try {
+    const db = parsePostgresDatabaseId(destination);
+    return [
+      ['Target server', db.serverName],
+      ['Target database', db.databaseName],
+      ['Restored to', destination],
+    ];
+  } catch {
+    return [['Restored to', destination]];
+  }
 }
 
 /** An ARM time as a local time with UTC on hover; undefined (left out) when ARM gave none. */
@@ -219,7 +238,7 @@ function JobDetails({ jobRef }: { jobRef: JobRef }) {
             items={[
               ['Recovery point used', info?.sourceRecoverPoint?.recoveryPointID ?? undefined],
               ['Recovery point time', optionalTime(info?.sourceRecoverPoint?.recoveryPointTime)],
-              ['Restored to', info?.recoveryDestination ?? undefined],
+              ...restoreTarget(info?.recoveryDestination),
               ['Recovery point created', info?.targetRecoverPoint?.recoveryPointID ?? undefined],
               ['Recovery point created at', optionalTime(info?.targetRecoverPoint?.recoveryPointTime)],
             ]}
