@@ -108,6 +108,25 @@ describe('paging', () => {
   });
 });
 
+describe('paging the secondary region', () => {
+  // Seven cross-region restores in 14 days, three to a page.
+  const sim = setupSimulatedArm({ pageSizes: { jobs: 3 } });
+
+  it('reads every page of fetchCrossRegionRestoreJobs (a 3-page list)', async () => {
+    const { arm, server } = sim();
+    const seen = recordRequests(sim());
+    const { secondary } = await search(arm, scope(server.clock.now(), 14));
+    const pages = seen.filter((r) => r.includes('/fetchCrossRegionRestoreJobs'));
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toMatch(/^POST /);
+    // nextLink is followed as given (GET, $filter and $skipToken already in it).
+    expect(pages.slice(1).every((r) => r.startsWith('GET ') && r.includes('skipToken'))).toBe(true);
+    expect(secondary.warnings.map((w) => w.error.message)).toEqual([]);
+    expect(secondary.rows).toHaveLength(7);
+    expect(new Set(secondary.rows.map((r) => r.jobId)).size).toBe(7);
+  });
+});
+
 describe('live refresh of the job searches', () => {
   const sim = setupSimulatedArm();
 
