@@ -1,6 +1,7 @@
 import { isTokenCredential, type TokenCredential } from '@azure/core-auth';
 import { ArmClient, type ArmClientOptions, type ArmRequestOptions } from './arm-client';
-import { ArmError } from './arm-error';
+import { ArmError, errorContextOf } from './arm-error';
+import { isRecord } from './common/is-record';
 import type {
   BackupInstanceResource,
   CrossRegionRestoreRequestObject,
@@ -54,12 +55,10 @@ export type DataProtectionClientOptions = Omit<ArmClientOptions, 'credential'> &
 const enc = encodeURIComponent;
 
 function toOperationJobExtendedInfo(body: unknown): OperationJobExtendedInfo {
-  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    const record = body as Record<string, unknown>;
-    const jobId = record['jobId'];
+  if (isRecord(body)) {
+    const jobId = body['jobId'];
     return {
-      objectType:
-        typeof record['objectType'] === 'string' ? record['objectType'] : 'OperationJobExtendedInfo',
+      objectType: typeof body['objectType'] === 'string' ? body['objectType'] : 'OperationJobExtendedInfo',
       jobId: typeof jobId === 'string' ? jobId : null,
     };
   }
@@ -361,11 +360,8 @@ export class DataProtectionClient {
             signal: o?.abortSignal,
           }),
         );
-        if (typeof response.body !== 'object' || response.body === null) {
-          throw ArmError.invalidResponse(
-            { status: response.status, requestId: response.requestId, url: response.url, method: 'POST' },
-            'expected a job object.',
-          );
+        if (!isRecord(response.body)) {
+          throw ArmError.invalidResponse(errorContextOf(response), 'expected a job object.');
         }
         return response.body;
       },

@@ -23,7 +23,7 @@
  * Resource Graph queries span subscriptions, so they live under `['arm', 'resourceGraph']` with
  * sorted, lower-cased subscription ids and a normalised filter (equal views share one cache entry).
  */
-import { normaliseRegion } from './resources-client';
+import { normaliseRegion } from './regions';
 import {
   normaliseBackupInstanceFilter,
   type BackupInstanceFilter,

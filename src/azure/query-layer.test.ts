@@ -182,7 +182,7 @@ describe('Arm facade', () => {
         });
       }),
     );
-    const { pairedRegion } = await import('./resources-client');
+    const { pairedRegion } = await import('./regions');
     const arm = createArm({ credential: new DemoCredential() });
     const locations = await new QueryClient().fetchQuery(arm.subscriptions.queries.locations(SUB));
     expect(pairedRegion(locations, 'East US')).toBe('westus');
