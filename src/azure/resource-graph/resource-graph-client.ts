@@ -1,5 +1,5 @@
 import type { ArmClient, ArmResponse } from '../arm-client';
-import { ArmError } from '../arm-error';
+import { ArmError, errorContextOf } from '../arm-error';
 import { parseTimeSpanMs } from '../common/durations';
 import { isRecord } from '../common/is-record';
 
@@ -128,7 +128,7 @@ export class ResourceGraphClient {
         if (page.skipToken !== undefined) {
           if (seenTokens.has(page.skipToken))
             throw ArmError.invalidResponse(
-              contextOf(response),
+              errorContextOf(response),
               'Resource Graph returned the same $skipToken twice.',
             );
           seenTokens.add(page.skipToken);
@@ -204,7 +204,7 @@ interface ParsedQueryResponse<T> {
 
 function parseQueryResponse<T>(response: ArmResponse<unknown>): ParsedQueryResponse<T> {
   const body = response.body;
-  const fail = (problem: string) => ArmError.invalidResponse(contextOf(response), problem);
+  const fail = (problem: string) => ArmError.invalidResponse(errorContextOf(response), problem);
   if (!isRecord(body)) throw fail('a Resource Graph answer must be a JSON object.');
   const data = body['data'];
   // `table` format would be {columns, rows}; we always ask for objectArray.
@@ -220,15 +220,5 @@ function parseQueryResponse<T>(response: ArmResponse<unknown>): ParsedQueryRespo
     // The spec says the string "true"/"false"; accept a boolean too rather than misread it.
     resultTruncated: truncatedRaw === 'true' || truncatedRaw === true,
     skipToken: typeof token === 'string' && token !== '' ? token : undefined,
-  };
-}
-
-function contextOf(response: ArmResponse<unknown>) {
-  return {
-    status: response.status,
-    requestId: response.requestId,
-    correlationRequestId: response.correlationRequestId,
-    method: response.method,
-    url: response.url,
   };
 }
