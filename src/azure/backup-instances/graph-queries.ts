@@ -7,7 +7,7 @@ import { armKeys } from '../query-keys';
 import { backupVaultResourceId, parseBackupInstanceId, resourceIdKey } from '../resource-id';
 import { isResourceGraphUnavailable } from '../resource-graph/availability';
 import {
-  backupInstancesQuery,
+  backupInstanceDetailQuery,
   instanceCountByVaultQuery,
   type BackupInstanceFilter,
 } from '../resource-graph/backup-instance-query';
@@ -131,7 +131,7 @@ export function createInstanceGraphQueries(ctx: ArmQueryContext) {
           try {
             rows = (
               await graph.queryAll({
-                query: backupInstancesQuery({ instanceIds: [instanceId] }),
+                query: backupInstanceDetailQuery([instanceId]),
                 subscriptions: [p.subscriptionId],
                 signal,
               })

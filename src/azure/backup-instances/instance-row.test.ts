@@ -5,33 +5,19 @@ const VAULT = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.DataProte
 const ID = `${VAULT}/backupInstances/pg-orders-db-1`;
 
 describe('parseResourceGraphInstanceRow', () => {
-  it('reads the projected columns of backupInstancesQuery', () => {
+  it('reads the grid columns of backupInstancesQuery, taking names and scopes from the ids', () => {
     const row = parseResourceGraphInstanceRow({
       id: ID,
-      name: 'pg-orders-db-1',
       location: 'eastus',
-      resourceGroup: 'rg',
-      subscriptionId: 's1',
-      vaultId: VAULT,
       friendlyName: 'pg/orders-db',
       protectionState: 'ProtectionConfigured',
-      protectionStatus: { status: 'ProtectionConfigured', errorDetails: null },
-      dataSourceInfo: {
-        resourceID:
-          '/subscriptions/s1/resourceGroups/d/providers/Microsoft.DBforPostgreSQL/servers/pg/databases/orders-db',
-        resourceName: 'orders-db',
-        datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
-      },
-      dataSourceSetInfo: { resourceName: 'pg' },
-      policyId: `${VAULT}/backupPolicies/daily`,
-      extendedProperties: {
-        protectedPrimaryRegion: 'eastus',
-        protectedSecondaryRegion: 'westus',
-        protectionStateInSecondaryRegion: 'ProtectionConfigured',
-        allowedOperations: ['RestoreToSecondaryRegion', null],
-        recoveryPointInfo: { latestRecoveryPointInSecondaryRegion: '2025-11-03T01:02:03.0000000Z' },
-        policyExtendedInfo: { rpoWarningThresholdInSecondaryRegion: '1.21:00:00' },
-      },
+      datasourceId:
+        '/subscriptions/s1/resourceGroups/d/providers/Microsoft.DBforPostgreSQL/servers/pg/databases/orders-db',
+      datasourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
+      secondaryRegion: 'westus',
+      latestRecoveryPointInPrimaryRegion: '2025-11-04T01:02:03.0000000Z',
+      latestRecoveryPointInSecondaryRegion: '2025-11-03T01:02:03.0000000Z',
+      rpoWarningThresholdInSecondaryRegion: '1.21:00:00',
     });
     expect(row).toEqual({
       id: ID,
@@ -51,14 +37,15 @@ describe('parseResourceGraphInstanceRow', () => {
       },
       protectionState: 'ProtectionConfigured',
       protectionErrorCode: undefined,
-      policyName: 'daily',
+      policyName: undefined,
       hasExtendedProperties: true,
+      detailed: false,
       primaryRegion: 'eastus',
       secondaryRegion: 'westus',
-      protectionStateInSecondaryRegion: 'ProtectionConfigured',
-      allowedOperations: ['RestoreToSecondaryRegion'],
+      protectionStateInSecondaryRegion: undefined,
+      allowedOperations: [],
       recoveryPoints: {
-        latestPrimary: undefined,
+        latestPrimary: Date.parse('2025-11-04T01:02:03Z'),
         oldestPrimary: undefined,
         latestSecondary: Date.parse('2025-11-03T01:02:03Z'),
         oldestSecondary: undefined,
@@ -67,18 +54,59 @@ describe('parseResourceGraphInstanceRow', () => {
     });
   });
 
+  it('reads a whole row (the detail query) with every extended property', () => {
+    const row = parseResourceGraphInstanceRow({
+      id: ID,
+      name: 'pg-orders-db-1',
+      location: 'eastus',
+      properties: {
+        friendlyName: 'pg/orders-db',
+        currentProtectionState: 'ProtectionConfigured',
+        protectionStatus: { status: 'ProtectionConfigured', errorDetails: null },
+        dataSourceInfo: {
+          resourceID:
+            '/subscriptions/s1/resourceGroups/d/providers/Microsoft.DBforPostgreSQL/flexibleServers/flex',
+          resourceName: 'flex',
+          datasourceType: 'Microsoft.DBforPostgreSQL/flexibleServers',
+        },
+        dataSourceSetInfo: null,
+        policyInfo: { policyId: `${VAULT}/backupPolicies/daily` },
+        backupInstanceExtendedProperties: {
+          vaultId: VAULT,
+          protectedPrimaryRegion: 'eastus',
+          protectedSecondaryRegion: 'westus',
+          protectionStateInSecondaryRegion: 'ProtectionConfigured',
+          allowedOperations: ['RestoreToSecondaryRegion', null],
+          recoveryPointInfo: { oldestRecoveryPointInPrimaryRegion: '2025-10-01T00:00:00Z' },
+          policyExtendedInfo: { rpoWarningThresholdInPrimaryRegion: '1.12:00:00' },
+        },
+      },
+    });
+    expect(row).toMatchObject({
+      detailed: true,
+      policyName: 'daily',
+      secondaryRegion: 'westus',
+      protectionStateInSecondaryRegion: 'ProtectionConfigured',
+      allowedOperations: ['RestoreToSecondaryRegion'],
+      datasource: { name: 'flex', serverName: undefined, type: 'Microsoft.DBforPostgreSQL/flexibleServers' },
+      recoveryPoints: { oldestPrimary: Date.parse('2025-10-01T00:00:00Z'), latestSecondary: undefined },
+      rpoThresholdMs: { primary: 36 * 3_600_000, secondary: undefined },
+    });
+  });
+
   it('treats null and empty values as absent and ignores rows that are not instances', () => {
     const row = parseResourceGraphInstanceRow({
       id: ID,
       name: null,
-      friendlyName: null,
-      vaultId: null,
       location: '',
-      dataSourceInfo: null,
-      extendedProperties: null,
-      protectionStatus: {
-        status: 'ProtectionError',
-        errorDetails: { code: 'UserErrorMSIMissingPermissions' },
+      properties: {
+        friendlyName: null,
+        dataSourceInfo: null,
+        backupInstanceExtendedProperties: null,
+        protectionStatus: {
+          status: 'ProtectionError',
+          errorDetails: { code: 'UserErrorMSIMissingPermissions' },
+        },
       },
     });
     expect(row).toMatchObject({

@@ -55,6 +55,11 @@ export interface BackupInstanceRow {
   policyName: string | undefined;
   /** False when the row came without `backupInstanceExtendedProperties` (no Resource Graph). */
   hasExtendedProperties: boolean;
+  /**
+   * True when the row carries every extended property (a whole row: the detail query). Grid rows
+   * carry only what the grid shows: no allowed operations, oldest points or primary threshold.
+   */
+  detailed: boolean;
   primaryRegion: string | undefined;
   /** Undefined when the instance is not protected in a secondary region. */
   secondaryRegion: string | undefined;
@@ -90,9 +95,9 @@ function record(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 
-function datasourceOf(info: Record<string, unknown>, set: Record<string, unknown>) {
+function datasourceOf(info: Record<string, unknown>, set: Record<string, unknown>, typeOverride?: unknown) {
   const id = text(info['resourceID']) ?? text(info['resourceId']);
-  const type = text(info['datasourceType']) ?? text(info['resourceType']);
+  const type = text(typeOverride) ?? text(info['datasourceType']) ?? text(info['resourceType']);
   const parsed = tryParseResourceId(id);
   const isChild = (parsed?.segments.length ?? 0) > 1;
   const name = text(info['resourceName']) ?? parsed?.name;
@@ -128,9 +133,9 @@ function identity(id: string) {
 }
 
 /**
- * Parses one Resource Graph row of a backup instance: the projected columns of
- * `backupInstancesQuery`, or a full row (`properties.…`) as the recordings hold. Returns
- * undefined for a row that is not a backup instance (no parsable id).
+ * Parses one Resource Graph row of a backup instance: the grid's columns
+ * (`BACKUP_INSTANCE_GRID_COLUMNS`) or a whole row with `properties` (the detail query, and every
+ * recorded row). Returns undefined for a row that is not a backup instance (no parsable id).
  */
 export function parseResourceGraphInstanceRow(raw: unknown): BackupInstanceRow | undefined {
   if (!isRecord(raw)) return undefined;
@@ -143,40 +148,58 @@ export function parseResourceGraphInstanceRow(raw: unknown): BackupInstanceRow |
     return undefined;
   }
   const props = record(raw['properties']);
-  // A projected column wins; a full row carries the same value under `properties`.
-  const pick = (column: string, ...path: string[]): unknown => {
-    if (raw[column] !== undefined) return raw[column];
-    let node: unknown = props;
-    for (const key of path) node = record(node)[key];
-    return node;
-  };
-  const ext = record(pick('extendedProperties', 'backupInstanceExtendedProperties'));
-  const hasExtendedProperties = Object.keys(ext).length > 0;
+  const ext = record(props['backupInstanceExtendedProperties']);
+  const isGridRow = 'secondaryRegion' in raw;
+  const detailed = Object.keys(ext).length > 0;
   const extended = extendedOf(ext);
-  const status = record(pick('protectionStatus', 'protectionStatus'));
-  const vaultId = text(raw['vaultId']) ?? text(ext['vaultId']) ?? ids.vaultId;
-  const policyId = text(pick('policyId', 'policyInfo', 'policyId'));
+  // A grid column wins; a whole row carries the same value under `properties`.
+  const column = (name: string, whole: unknown): unknown => (raw[name] !== undefined ? raw[name] : whole);
+  const status = record(props['protectionStatus']);
+  const datasource = datasourceOf(record(props['dataSourceInfo']), record(props['dataSourceSetInfo']));
+  const datasourceId = text(column('datasourceId', datasource.id));
+  const vaultId = text(ext['vaultId']) ?? ids.vaultId;
+  const location = text(raw['location']);
   return {
     id,
     key: resourceIdKey(id),
     name: text(raw['name']) ?? ids.parts.backupInstanceName,
     friendlyName:
-      text(pick('friendlyName', 'friendlyName')) ?? text(raw['name']) ?? ids.parts.backupInstanceName,
+      text(column('friendlyName', props['friendlyName'])) ??
+      text(raw['name']) ??
+      ids.parts.backupInstanceName,
     subscriptionId: ids.parts.subscriptionId,
     resourceGroup: ids.parts.resourceGroupName,
     vaultId,
     vaultName: tryParseResourceId(vaultId)?.name ?? ids.parts.vaultName,
-    location: text(raw['location']) ?? extended.primaryRegion,
-    datasource: datasourceOf(
-      record(pick('dataSourceInfo', 'dataSourceInfo')),
-      record(pick('dataSourceSetInfo', 'dataSourceSetInfo')),
-    ),
-    protectionState: text(pick('protectionState', 'currentProtectionState')) ?? text(status['status']),
+    location: location ?? extended.primaryRegion,
+    datasource:
+      isGridRow && !detailed
+        ? datasourceOf({ resourceID: datasourceId }, {}, raw['datasourceType'])
+        : datasource,
+    protectionState:
+      text(column('protectionState', props['currentProtectionState'])) ?? text(status['status']),
     protectionErrorCode: text(record(status['errorDetails'])['code']),
-    policyName: tryParseResourceId(policyId)?.name,
-    hasExtendedProperties,
+    policyName: tryParseResourceId(text(record(props['policyInfo'])['policyId']))?.name,
+    hasExtendedProperties: isGridRow || detailed,
+    detailed,
     ...extended,
-    primaryRegion: extended.primaryRegion ?? text(raw['location']),
+    primaryRegion: extended.primaryRegion ?? location,
+    secondaryRegion: text(column('secondaryRegion', ext['protectedSecondaryRegion'])),
+    recoveryPoints: {
+      ...extended.recoveryPoints,
+      latestPrimary:
+        armTimestamp(column('latestRecoveryPointInPrimaryRegion', undefined)) ??
+        extended.recoveryPoints.latestPrimary,
+      latestSecondary:
+        armTimestamp(column('latestRecoveryPointInSecondaryRegion', undefined)) ??
+        extended.recoveryPoints.latestSecondary,
+    },
+    rpoThresholdMs: {
+      ...extended.rpoThresholdMs,
+      secondary:
+        parseTimeSpanMs(column('rpoWarningThresholdInSecondaryRegion', undefined)) ??
+        extended.rpoThresholdMs.secondary,
+    },
   };
 }
 
@@ -219,6 +242,7 @@ export function instanceRowFromResource(
     protectionErrorCode: text(props?.protectionStatus?.errorDetails?.code),
     policyName: tryParseResourceId(policyId)?.name,
     hasExtendedProperties: false,
+    detailed: false,
     primaryRegion: vault.location,
     secondaryRegion: vault.secondaryRegion,
     protectionStateInSecondaryRegion: undefined,

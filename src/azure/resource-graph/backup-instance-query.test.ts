@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  backupInstanceDetailQuery,
   backupInstancesQuery,
   instanceCountByVaultQuery,
   normaliseBackupInstanceFilter,
@@ -35,7 +36,7 @@ describe('kqlString', () => {
 describe('backupInstancesQuery', () => {
   it('without filters lists every backup instance, projected and ordered by id', () => {
     expect(backupInstancesQuery()).toBe(
-      "RecoveryServicesResources | where type =~ 'microsoft.dataprotection/backupvaults/backupinstances' | extend vaultId = tostring(properties.backupInstanceExtendedProperties.vaultId) | project id, name, location, resourceGroup, subscriptionId, vaultId, friendlyName = properties.friendlyName, protectionState = properties.currentProtectionState, protectionStatus = properties.protectionStatus, dataSourceInfo = properties.dataSourceInfo, dataSourceSetInfo = properties.dataSourceSetInfo, policyId = properties.policyInfo.policyId, extendedProperties = properties.backupInstanceExtendedProperties | order by id asc",
+      "RecoveryServicesResources | where type =~ 'microsoft.dataprotection/backupvaults/backupinstances' | project id, location, friendlyName = properties.friendlyName, protectionState = properties.currentProtectionState, datasourceId = properties.dataSourceInfo.resourceID, datasourceType = properties.dataSourceInfo.datasourceType, secondaryRegion = properties.backupInstanceExtendedProperties.protectedSecondaryRegion, latestRecoveryPointInPrimaryRegion = properties.backupInstanceExtendedProperties.recoveryPointInfo.latestRecoveryPointInPrimaryRegion, latestRecoveryPointInSecondaryRegion = properties.backupInstanceExtendedProperties.recoveryPointInfo.latestRecoveryPointInSecondaryRegion, rpoWarningThresholdInSecondaryRegion = properties.backupInstanceExtendedProperties.policyExtendedInfo.rpoWarningThresholdInSecondaryRegion | order by id asc",
     );
   });
 
@@ -77,7 +78,7 @@ describe('backupInstancesQuery', () => {
     const hostile = `${VAULT}') | project id | where name contains ('x\n| summarize count()\\`;
     const q = backupInstancesQuery({ vaultIds: [hostile] });
     const literal = kqlString(hostile.toLowerCase());
-    expect(q).toContain(`vaultId in~ (${literal}) | extend`);
+    expect(q).toContain(`vaultId in~ (${literal}) | project`);
     // Outside the literal the query has exactly the stages of an unfiltered one plus one where.
     const outside = q.replace(literal, "'…'");
     expect(outside.split(' | ')).toHaveLength(backupInstancesQuery().split(' | ').length + 1);
@@ -97,6 +98,15 @@ describe('backupInstancesQuery', () => {
       }),
     );
     expect(normaliseBackupInstanceFilter({ vaultIds: [' ', VAULT] }).vaultIds).toEqual([VAULT.toLowerCase()]);
+  });
+});
+
+describe('backupInstanceDetailQuery', () => {
+  it('reads whole rows of the given ids, escaped, and refuses an empty list (it would list everything)', () => {
+    expect(backupInstanceDetailQuery([`${VAULT}/backupInstances/a'b`])).toBe(
+      `RecoveryServicesResources | where type =~ 'microsoft.dataprotection/backupvaults/backupinstances' | where id in~ ('${VAULT.toLowerCase()}/backupinstances/a\\'b') | project id, name, location, properties | order by id asc`,
+    );
+    expect(() => backupInstanceDetailQuery([' '])).toThrow();
   });
 });
 
