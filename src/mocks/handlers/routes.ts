@@ -22,6 +22,7 @@ import { ModelError, resourceNotFound, userError } from '../tenant/errors';
 import { idKey, parseVaultChildId, providerResourceId, vaultResourceId } from '../tenant/ids';
 import { hexFromName } from '../tenant/prng';
 import { compilePathTemplate } from './path-template';
+import { resourceGraphRoutes } from '../resource-graph/route';
 import { isRecord, type CrossRegionRestoreInput, type JobView, type Tenant } from '../tenant/tenant';
 import type { KeyVault, Operation, PgServer, StorageAccount, Vault } from '../tenant/types';
 
@@ -692,6 +693,9 @@ export function buildRoutes(): Route[] {
 
     // restore targets (outside the DataProtection spec; minimal shapes)
     ...targetRoutes(),
+
+    // Resource Graph (cross-subscription instance lists and counts)
+    ...resourceGraphRoutes(),
   ];
 }
 
