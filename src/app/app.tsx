@@ -8,7 +8,7 @@ import { AppErrorBoundary } from './errors/app-error-boundary';
 import { BackgroundErrorToasts } from './background-error-toasts';
 import { AppThemeProvider } from './theme/app-theme-provider';
 import { EnvironmentContext, type AppEnvironment } from './environment';
-import { createAppRouter } from './router';
+import { createAppRouter, type AppRouter } from './router';
 
 export const TOASTER_ID = 'app-toaster';
 
@@ -16,10 +16,12 @@ export interface AppProps {
   environment: AppEnvironment;
   queryClient: QueryClient;
   arm: Arm;
+  /** The browser router by default; tests pass a memory router over the same routes. */
+  router?: AppRouter;
 }
 
-export function App({ environment, queryClient, arm }: AppProps) {
-  const [router] = useState(createAppRouter);
+export function App({ environment, queryClient, arm, router: given }: AppProps) {
+  const [router] = useState(() => given ?? createAppRouter());
   return (
     <AppThemeProvider>
       <AppErrorBoundary>

@@ -39,3 +39,6 @@ export const routes: RouteObject[] = [
 export function createAppRouter() {
   return createBrowserRouter(routes);
 }
+
+/** The router the app renders (browser in the app, memory in tests). */
+export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -1,12 +1,18 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import { ArmClient } from './arm-client';
-import { createBackupInstanceQueries } from './backup-instances/queries';
-import { createBackupVaultQueries } from './backup-vaults/queries';
+import {
+  createBackupInstanceQueries,
+  crossRegionRestoreOperation,
+  type CrossRegionRestoreResult,
+} from './backup-instances/queries';
+import type { BackupVaultResource } from './backup-vaults/types';
+import { createBackupVaultQueries, vaultUpdateOperation } from './backup-vaults/queries';
 import { getCloud, type AzureCloud, type AzureCloudName } from './clouds';
 import { DataProtectionClient } from './data-protection-client';
 import { createJobQueries } from './jobs/queries';
-import type { ArmPoller, BeginOperationOptions } from './lro';
+import { createOperationQueries } from './operations/follow';
+import { createPendingOperationStore, type PendingOperationStore } from './operations/pending-operations';
 import type { ArmQueryContext } from './query-context';
 import { createRecoveryPointQueries } from './recovery-points/queries';
 import { ResourcesClient } from './resources-client';
@@ -29,6 +35,13 @@ export interface CreateArmOptions {
   maxRetries?: number;
   /** Injectable sleep for retries and polling (tests). */
   sleep?: SleepFn;
+  /**
+   * The signed-in account and tenant, for keys of per-user state (pending operations); default
+   * `default` (demo mode and tests).
+   */
+  accountScope?: () => string;
+  /** Pending-operation store override (tests); default sessionStorage scoped by `accountScope`. */
+  pendingOperations?: PendingOperationStore;
 }
 
 /** The data-layer facade the app puts into {@link ArmContext}. */
@@ -51,11 +64,18 @@ export interface Arm {
   readonly recoveryPoints: ReturnType<typeof createRecoveryPointQueries>;
   /** Jobs (primary and cross-region). */
   readonly jobs: ReturnType<typeof createJobQueries>;
-  /** Long-running operations. */
-  readonly operations: {
-    /** Continue polling an operation after a reload, from a saved operation URL or resume token. */
-    resume<T = unknown>(operationUrlOrToken: string, options?: BeginOperationOptions<T>): ArmPoller<T>;
-  };
+  /** Operations started in this tab: the pending-operation store and how to follow them. */
+  readonly operations: ReturnType<typeof createArmOperations>;
+}
+
+function createArmOperations(ctx: ArmQueryContext) {
+  return createOperationQueries<{
+    vaultUpdate: BackupVaultResource;
+    crossRegionRestore: CrossRegionRestoreResult;
+  }>(ctx, {
+    vaultUpdate: vaultUpdateOperation,
+    crossRegionRestore: crossRegionRestoreOperation,
+  });
 }
 
 /**
@@ -88,7 +108,10 @@ export function createArm(options: CreateArmOptions): Arm {
     }
     return dp;
   };
-  const ctx: ArmQueryContext = { client, dataProtection, resources };
+  const pendingOperations =
+    options.pendingOperations ??
+    createPendingOperationStore(options.accountScope ? { scope: options.accountScope } : {});
+  const ctx: ArmQueryContext = { client, dataProtection, resources, pendingOperations };
   return {
     cloud,
     client,
@@ -99,9 +122,6 @@ export function createArm(options: CreateArmOptions): Arm {
     backupInstances: createBackupInstanceQueries(ctx),
     recoveryPoints: createRecoveryPointQueries(ctx),
     jobs: createJobQueries(ctx),
-    operations: {
-      resume: <T = unknown>(operationUrlOrToken: string, resumeOptions?: BeginOperationOptions<T>) =>
-        client.resumeOperation<T>(operationUrlOrToken, resumeOptions),
-    },
+    operations: createArmOperations(ctx),
   };
 }

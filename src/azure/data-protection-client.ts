@@ -14,6 +14,7 @@ import type {
   CrossRegionRestoreJobsRequest,
 } from './jobs/types';
 import type { ArmPoller, LroProgress } from './lro';
+import { parseOperationJobExtendedInfo } from './operations/job-info';
 import type { OperationJobExtendedInfo } from './operations/types';
 import type { PagedAsyncIterableIterator } from './paging';
 import type {
@@ -53,18 +54,6 @@ export type DataProtectionClientOptions = Omit<ArmClientOptions, 'credential'> &
 };
 
 const enc = encodeURIComponent;
-
-function toOperationJobExtendedInfo(body: unknown): OperationJobExtendedInfo {
-  if (isRecord(body)) {
-    const jobId = body['jobId'];
-    return {
-      objectType: typeof body['objectType'] === 'string' ? body['objectType'] : 'OperationJobExtendedInfo',
-      jobId: typeof jobId === 'string' ? jobId : null,
-    };
-  }
-  // Validation may finish without a body: success simply carries no job.
-  return { objectType: 'OperationJobExtendedInfo', jobId: null };
-}
 
 /**
  * Microsoft.DataProtection client with the operation-group surface of `@azure/arm-dataprotection`
@@ -278,7 +267,7 @@ export class DataProtectionClient {
     ) =>
       arm.beginOperation<OperationJobExtendedInfo>(
         req(`${rgPath(rg)}/locations/${enc(location)}/${action}`, { method: 'POST', body }),
-        { ...lroOpts(o, toOperationJobExtendedInfo), finalStateVia: 'location' },
+        { ...lroOpts(o, parseOperationJobExtendedInfo), finalStateVia: 'location' },
       );
 
     this.backupInstances = {

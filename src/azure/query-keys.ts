@@ -19,6 +19,7 @@
  * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', instanceKey, 'resourceGraphRow']
  * ['arm', 'resourceGraph', 'backupInstances', {subscriptions, filter}]       across subscriptions
  * ['arm', 'resourceGraph', 'backupInstanceCounts', {subscriptions, filter}]
+ * ['arm', 'pendingOperation', kind, resourceKey]               an operation followed after a reload
  * ```
  * Resource Graph queries span subscriptions, so they live under `['arm', 'resourceGraph']` with
  * sorted, lower-cased subscription ids and a normalised filter (equal views share one cache entry).
@@ -61,6 +62,9 @@ export interface RecoveryPointRange {
 
 /** Query key factory; see the module comment for the tree. */
 export const armKeys = {
+  /** An operation of this tab followed to its end (see `operations/follow.ts`). */
+  pendingOperation: (kind: string, resourceId: string) =>
+    ['arm', 'pendingOperation', kind, resourceIdKey(resourceId)] as const,
   /** Every ARM query. */
   all: () => ['arm'] as const,
   /** The signed-in user's subscriptions (tenant level, not below one subscription). */

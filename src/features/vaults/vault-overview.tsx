@@ -7,7 +7,7 @@ import {
   secondaryRegion,
   storageRedundancy,
 } from '@/azure/backup-vaults/vault-rules';
-import { parseBackupVaultId } from '@/azure/resource-id';
+import { parseBackupVaultId, sameResourceId } from '@/azure/resource-id';
 import type { Location } from '@/azure/subscriptions/types';
 import { RouterLink } from '@/components/router-link';
 import { CrrBanner } from './crr-banner';
@@ -27,21 +27,22 @@ const useStyles = makeStyles({
 });
 
 export function VaultOverview({
+  vaultId,
   vault,
   locations,
 }: {
+  vaultId: string;
   vault: BackupVaultResource;
   locations: readonly Location[] | undefined;
 }) {
   const styles = useStyles();
   const arm = useArm();
-  const vaultId = vault.id ?? '';
   const ids = parseBackupVaultId(vaultId);
   const subscriptions = useQuery(arm.subscriptions.queries.list());
   const instances = useQuery(arm.backupInstances.queries.list(vaultId));
   const subscriptionName =
-    subscriptions.data?.find((s) => s.subscriptionId?.toLowerCase() === ids.subscriptionId.toLowerCase())
-      ?.displayName ?? ids.subscriptionId;
+    subscriptions.data?.find((s) => sameResourceId(s.subscriptionId, ids.subscriptionId))?.displayName ??
+    ids.subscriptionId;
   const status = crossRegionRestoreStatus(vault);
   const secondary = regionLabel(secondaryRegion(vault, locations), locations);
 

@@ -116,9 +116,9 @@ export function VaultPage({ section }: { section: 'overview' | 'properties' }) {
               </p>
             </>
           ) : section === 'properties' ? (
-            <VaultProperties vault={vaultQuery.data} locations={locationsQuery.data} />
+            <VaultProperties vaultId={vaultId} vault={vaultQuery.data} locations={locationsQuery.data} />
           ) : (
-            <VaultOverview vault={vaultQuery.data} locations={locationsQuery.data} />
+            <VaultOverview vaultId={vaultId} vault={vaultQuery.data} locations={locationsQuery.data} />
           )}
         </div>
       </div>
