@@ -1,7 +1,8 @@
 /**
  * ARM resource ids: parse, build, compare. ARM treats ids case-insensitively and real responses
  * mix casings (`backupVaults` / `Backupvaults` / `BackupInstances`), so comparison and cache keys
- * use {@link resourceIdKey} while display uses the id exactly as given. No other module splits ids.
+ * use {@link resourceIdKey} while display uses the id exactly as given. The simulator parses ids
+ * independently on purpose (src/mocks/tenant/ids.ts), so it cannot hide this module's mistakes.
  */
 
 /** One `type/name` pair below a provider. */

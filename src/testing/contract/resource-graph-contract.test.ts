@@ -21,8 +21,8 @@ import {
   type BackupInstanceFilter,
 } from '@/azure/resource-graph/backup-instance-query';
 import { createTestServer } from '@/mocks/node';
-import { execute, parseQuery } from '@/mocks/resource-graph/kql';
-import { RECOVERY_SERVICES_COLUMNS, recoveryServicesRows } from '@/mocks/resource-graph/rows';
+import { execute, parseQuery } from '@/mocks/handlers/kql';
+import { RECOVERY_SERVICES_COLUMNS, recoveryServicesRows } from '@/mocks/handlers/serializers/resource-graph';
 import { DEMO_INSTANCE_IDS, DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS } from '@/mocks/tenant/demo-tenant';
 import { rgQuery } from '../resource-graph-fetch';
 import { EXAMPLE_DEFECTS, KNOWN_DEVIATIONS } from './known-deviations';

@@ -1,14 +1,13 @@
-// POST /providers/Microsoft.ResourceGraph/resources for the simulated tenant: the KQL subset of
-// ./kql.ts over the rows of ./rows.ts, paged by `options.$skipToken` (re-POSTed in the body; a
+// Microsoft.ResourceGraph: POST /providers/Microsoft.ResourceGraph/resources for the simulated
+// tenant, the KQL subset of ../kql.ts over the rows of ../serializers/resource-graph.ts, paged by `options.$skipToken` (re-POSTed in the body; a
 // token remembers its evaluated result, as Resource Graph's continuation context does), with the
 // per-user quota headers and Resource Graph's own 400 shape for anything it does not evaluate.
 
-import { ok, type ArmContext, type ArmResult } from '../handlers/arm-response';
-import { compilePathTemplate } from '../handlers/path-template';
-import type { Route } from '../handlers/routes';
-import { isRecord } from '../tenant/tenant';
-import { KqlError, execute, parseQuery, type ResultSet } from './kql';
-import { RECOVERY_SERVICES_COLUMNS, recoveryServicesRows } from './rows';
+import { decodeSkipToken, encodeSkipToken, ok, type ArmContext, type ArmResult } from '../arm-response';
+import { KqlError, execute, parseQuery, type ResultSet } from '../kql';
+import { RECOVERY_SERVICES_COLUMNS, recoveryServicesRows } from '../serializers/resource-graph';
+import { isRecord } from '../../tenant/json';
+import { route, type Route } from './route';
 
 export const RESOURCE_GRAPH_API_VERSIONS = ['2024-04-01', '2022-10-01', '2021-03-01'] as const;
 const TEMPLATE = '/providers/Microsoft.ResourceGraph/resources';
@@ -89,24 +88,16 @@ function invalidQuery(ctx: ArmContext, error: KqlError): ArmResult {
   ]);
 }
 
+/** A continuation token: the offset plus which evaluated result (c) of which query and scope (f). */
 function encodeToken(token: { c: number; o: number; f: string }): string {
-  return btoa(JSON.stringify(token)).replace(/=+$/, '');
+  return encodeSkipToken({ o: token.o, b: { c: token.c, f: token.f } });
 }
 
 function decodeToken(value: string): { c: number; o: number; f: string } | undefined {
-  try {
-    const parsed: unknown = JSON.parse(atob(value));
-    if (
-      isRecord(parsed) &&
-      typeof parsed.c === 'number' &&
-      typeof parsed.o === 'number' &&
-      typeof parsed.f === 'string'
-    )
-      return { c: parsed.c, o: parsed.o, f: parsed.f };
-  } catch {
-    return undefined;
-  }
-  return undefined;
+  const token = decodeSkipToken(value);
+  const b = token?.b;
+  if (!token || !isRecord(b) || typeof b.c !== 'number' || typeof b.f !== 'string') return undefined;
+  return { c: b.c, o: token.o, f: b.f };
 }
 
 /** The Resource Graph route(s); state (quota window, continuation cache) lives per handler set. */
@@ -202,17 +193,7 @@ export function resourceGraphRoutes(now: () => number = Date.now): Route[] {
     return withQuota(ok(result));
   };
 
-  const { regex, paramNames } = compilePathTemplate(TEMPLATE);
   return [
-    {
-      method: 'POST',
-      template: TEMPLATE,
-      apiVersions: RESOURCE_GRAPH_API_VERSIONS,
-      namespace: 'Microsoft.ResourceGraph',
-      action: 'Microsoft.ResourceGraph/resources/read',
-      handle,
-      regex,
-      paramNames,
-    },
+    route('POST', TEMPLATE, RESOURCE_GRAPH_API_VERSIONS, 'Microsoft.ResourceGraph/resources/read', handle),
   ];
 }

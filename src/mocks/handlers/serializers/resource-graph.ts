@@ -4,11 +4,11 @@
 // tenant state the DataProtection routes serve, so their recovery point times match
 // recoveryPoints / fetchSecondaryRecoveryPoints exactly.
 
-import { serializeInstance } from '../handlers/serializers';
-import { armTime } from '../handlers/arm-response';
-import type { Tenant } from '../tenant/tenant';
-import type { BackupInstance, Vault } from '../tenant/types';
-import type { Row } from './kql';
+import { armTime, timeSpan } from '../arm-response';
+import type { Row } from '../kql';
+import type { Tenant } from '../../tenant/tenant';
+import type { BackupInstance, Vault } from '../../tenant/types';
+import { serializeInstance } from './data-protection';
 
 /** Top-level columns of a `RecoveryServicesResources` row (as recorded). */
 export const RECOVERY_SERVICES_COLUMNS = [
@@ -38,17 +38,6 @@ const HOUR = 3_600_000;
 /** The simulated policies back up daily; in the recordings the secondary frequency is 6 h longer. */
 const BACKUP_INTERVAL_MS = 24 * HOUR;
 const SECONDARY_EXTRA_MS = 6 * HOUR;
-
-/** `d.hh:mm:ss` as in `policyExtendedInfo`. */
-function timeSpan(ms: number): string {
-  const days = Math.floor(ms / (24 * HOUR));
-  const rest = ms - days * 24 * HOUR;
-  const h = Math.floor(rest / HOUR);
-  const m = Math.floor((rest % HOUR) / 60_000);
-  const s = Math.floor((rest % 60_000) / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${days}.${pad(h)}:${pad(m)}:${pad(s)}`;
-}
 
 const BASE_OPERATIONS = [
   'BackupNow',

@@ -4,7 +4,7 @@ import { rgQuery, rgQueryAll } from '@/testing/resource-graph-fetch';
 import { createTestServer, type TestServer } from '../node';
 import { DEMO_INSTANCE_IDS, DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS } from '../tenant/demo-tenant';
 import { KqlError, execute, parseQuery, type Row } from './kql';
-import { QUOTA, ResourceGraphQuota } from './route';
+import { QUOTA, ResourceGraphQuota } from './routes/resource-graph';
 
 const TABLES = { T: ['id', 'name', 'properties'] };
 const ROWS: Row[] = [
