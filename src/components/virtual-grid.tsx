@@ -102,7 +102,8 @@ export function VirtualGrid<T>({
     if (index === null) return;
     const el = scrollerRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
     if (el) {
-      el.focus({ preventScroll: true });
+      // Scrolls the page too when the row sits below the window's edge.
+      el.focus();
       pendingFocus.current = null;
     }
   });

@@ -87,8 +87,11 @@ function restoreReason(
   if (detailed && row.allowedOperations.includes('RestoreToSecondaryRegion'))
     return {
       allowed: true,
-      reason:
-        'Azure allows Restore to secondary region for this instance. The restore wizard is coming next; until then, this action is not available here.',
+      reason: `Azure allows Restore to secondary region for this instance. The restore wizard is coming next; until then, this action is not available here.${
+        row.recoveryPoints.latestSecondary === undefined
+          ? ' No recovery point has reached the Secondary Region yet, so there would be nothing to restore.'
+          : ''
+      }`,
     };
   if (!row.secondaryRegion)
     return {
