@@ -1,12 +1,12 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 
-/** `grid`: the page's data grid, whose first row must be on screen before the axe scan. */
-const PAGES: readonly { link: string; heading: string; path: string; grid?: string }[] = [
+const PAGES = [
   { link: 'Overview', heading: 'Overview', path: '/' },
-  { link: 'Backup vaults', heading: 'Backup vaults', path: '/vaults', grid: 'Backup vaults' },
-  { link: 'Backup instances', heading: 'Backup instances', path: '/instances', grid: 'Backup instances' },
+  { link: 'Backup vaults', heading: 'Backup vaults', path: '/vaults' },
+  { link: 'Backup instances', heading: 'Backup instances', path: '/instances' },
   { link: 'Backup jobs', heading: 'Backup jobs', path: '/jobs' },
-];
+] as const;
 
 test('the app loads with the Backup center shell and the demo tenant badge', async ({
   page,
@@ -79,13 +79,27 @@ test('keyboard users can skip to the main content', async ({ page }) => {
   await expect(page.locator('main')).toBeFocused();
 });
 
-for (const entry of PAGES) {
+// Scanned with their data on screen, in both themes. Placeholder pages are not listed: a page is
+// scanned once it shows real data (the page's own spec scans its states in detail).
+const SCANNED: readonly { path: string; heading: string; ready: (page: Page) => Locator }[] = [
+  { path: '/', heading: 'Overview', ready: (page) => page.getByRole('link', { name: 'Open Backup vaults' }) },
+  {
+    path: '/vaults',
+    heading: 'Backup vaults',
+    ready: (page) => page.getByRole('link', { name: 'contoso-pg-vault', exact: true }),
+  },
+  {
+    path: '/instances',
+    heading: 'Backup instances',
+    ready: (page) => page.getByRole('link', { name: 'pg-contoso-prod/orders-db', exact: true }),
+  },
+];
+
+for (const entry of SCANNED) {
   test(`${entry.heading} page has no serious accessibility violations (light and dark)`, async ({ page }) => {
     await page.goto(entry.path);
     await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
-    // Pages with data are scanned with their data on screen.
-    if (entry.grid)
-      await expect(page.getByRole('grid', { name: entry.grid }).getByRole('row').nth(1)).toBeVisible();
+    await expect(entry.ready(page)).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await expectAccessible(page);

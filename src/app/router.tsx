@@ -30,7 +30,7 @@ export const routes: RouteObject[] = [
           },
           { path: 'instances', element: <InstancesPage /> },
           {
-            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:instanceName',
+            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName',
             element: <InstancePage />,
           },
           { path: 'jobs', element: <JobsPage /> },

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createArm } from './arm';
 import { DemoCredential } from './credentials';
 import { createPendingOperationStore, memoryStorage } from './operations/pending-operations';
-import { ARM, SUB, installMswServer } from './test-utils';
+import { ARM, FILES_RESTORE_REQUEST_OBJECT, SUB, installMswServer } from './test-utils';
 
 const server = installMswServer();
 const RG = `/subscriptions/${SUB}/resourceGroups/rg1/providers/Microsoft.DataProtection`;
@@ -71,21 +71,7 @@ const restore = {
   instanceId: INSTANCE_ID,
   sourceRegion: 'eastus',
   secondaryRegion: 'westus',
-  restoreRequestObject: {
-    objectType: 'AzureBackupRecoveryPointBasedRestoreRequest' as const,
-    recoveryPointId: 'rp1',
-    sourceDataStoreType: 'VaultStore' as const,
-    restoreTargetInfo: {
-      objectType: 'RestoreFilesTargetInfo' as const,
-      recoveryOption: 'FailIfExists' as const,
-      restoreLocation: 'westus',
-      targetDetails: {
-        url: 'https://st.blob.core.windows.net/restores',
-        filePrefix: 'orders',
-        restoreTargetLocationType: 'AzureBlobs' as const,
-      },
-    },
-  },
+  restoreRequestObject: FILES_RESTORE_REQUEST_OBJECT,
 };
 const restoreBody = {
   restoreRequestObject: restore.restoreRequestObject,

@@ -65,3 +65,20 @@ export function errorOfKind(kind: ArmErrorKind): ArmError {
     return ArmError.fromOperation('Failed', { code: 'X', message: 'x' }, { status: 200 });
   return ArmError.fromResponse({ status: status[kind] }, '');
 }
+
+/** A restore-as-files request to the secondary region (westus), for tests of the CRR actions. */
+export const FILES_RESTORE_REQUEST_OBJECT = {
+  objectType: 'AzureBackupRecoveryPointBasedRestoreRequest' as const,
+  recoveryPointId: 'rp1',
+  sourceDataStoreType: 'VaultStore' as const,
+  restoreTargetInfo: {
+    objectType: 'RestoreFilesTargetInfo' as const,
+    recoveryOption: 'FailIfExists' as const,
+    restoreLocation: 'westus',
+    targetDetails: {
+      filePrefix: 'restored',
+      restoreTargetLocationType: 'AzureBlobs' as const,
+      url: 'https://acct.blob.core.windows.net/c',
+    },
+  },
+};

@@ -5,7 +5,7 @@ import { createArm } from '../arm';
 import { ArmError } from '../arm-error';
 import { DemoCredential } from '../credentials';
 import { armKeys } from '../query-keys';
-import { ARM, SUB, installMswServer } from '../test-utils';
+import { ARM, FILES_RESTORE_REQUEST_OBJECT, SUB, installMswServer } from '../test-utils';
 import { createPendingOperationStore, memoryStorage, type PendingOperationStore } from './pending-operations';
 
 const server = installMswServer();
@@ -21,21 +21,7 @@ const restore = {
   instanceId: INSTANCE_ID,
   sourceRegion: 'eastus',
   secondaryRegion: 'westus',
-  restoreRequestObject: {
-    objectType: 'AzureBackupRecoveryPointBasedRestoreRequest' as const,
-    recoveryPointId: 'rp1',
-    sourceDataStoreType: 'VaultStore' as const,
-    restoreTargetInfo: {
-      objectType: 'RestoreFilesTargetInfo' as const,
-      recoveryOption: 'FailIfExists' as const,
-      restoreLocation: 'westus',
-      targetDetails: {
-        url: 'https://st.blob.core.windows.net/restores',
-        filePrefix: 'orders',
-        restoreTargetLocationType: 'AzureBlobs' as const,
-      },
-    },
-  },
+  restoreRequestObject: FILES_RESTORE_REQUEST_OBJECT,
 };
 
 function setup(store: PendingOperationStore = createPendingOperationStore({ storage: memoryStorage() })) {

@@ -3,7 +3,7 @@ import { SECONDARY_RPO_LABELS, type SecondaryRpoState } from '@/azure/backup-ins
 import { RouterLink } from '@/components/router-link';
 import type { VirtualGridColumn } from '@/components/virtual-grid';
 import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
-import { instancePath } from '@/lib/resource-paths';
+import { instancePath } from '@/lib/app-paths';
 import type { GridRow } from './grid-rows';
 import type { InstanceRegion } from './use-instance-view';
 

@@ -5,7 +5,7 @@ import { crossRegionRestoreStatus } from '@/azure/backup-vaults/vault-rules';
 import { sameResourceId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { RouterLink } from '@/components/router-link';
-import { vaultPath } from '@/lib/resource-paths';
+import { vaultPath } from '@/lib/app-paths';
 
 /**
  * What the list is missing and why: Resource Graph refused (listed per vault instead), parts of

@@ -26,7 +26,7 @@ import { PageHeader } from '@/components/page-header';
 import { RouterBreadcrumbLink, RouterLink } from '@/components/router-link';
 import { useSubscriptionSelection } from '@/components/subscription-picker';
 import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
-import { instanceIdFromParams, vaultPath } from '@/lib/resource-paths';
+import { instanceIdFromParams, vaultPath } from '@/lib/app-paths';
 import { useNow } from '@/lib/use-now';
 
 const useStyles = makeStyles({
@@ -141,14 +141,14 @@ export function InstancePage() {
         <RouterBreadcrumbLink to="/instances">Backup instances</RouterBreadcrumbLink>
       </BreadcrumbItem>
       <BreadcrumbDivider />
-      <BreadcrumbItem>{params.instanceName}</BreadcrumbItem>
+      <BreadcrumbItem>{params.backupInstanceName}</BreadcrumbItem>
     </Breadcrumb>
   );
   if (detail.error)
     return (
       <>
         {breadcrumb}
-        <PageHeader title={params.instanceName ?? 'Backup instance'} />
+        <PageHeader title={params.backupInstanceName ?? 'Backup instance'} />
         <ArmErrorMessage
           error={detail.error}
           title="The backup instance could not be loaded"

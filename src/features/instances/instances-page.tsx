@@ -18,7 +18,7 @@ import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
 import { useSubscriptionSelection } from '@/components/subscription-picker';
 import { VirtualGrid } from '@/components/virtual-grid';
-import { instancePath } from '@/lib/resource-paths';
+import { instancePath } from '@/lib/app-paths';
 import { useNow } from '@/lib/use-now';
 import { searchRows, sortRows, toGridRows, type GridRow } from './grid-rows';
 import { instanceColumns } from './instance-columns';

@@ -12,7 +12,7 @@ import type { Location } from '@/azure/subscriptions/types';
 import { RouterLink } from '@/components/router-link';
 import { CrrBanner } from './crr-banner';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
-import { vaultPath } from './vault-paths';
+import { vaultPath } from '@/lib/app-paths';
 
 const useStyles = makeStyles({
   essentials: {
@@ -26,15 +26,16 @@ const useStyles = makeStyles({
   value: { margin: 0 },
 });
 
-export function VaultOverview({
-  vaultId,
-  vault,
-  locations,
-}: {
+/** What every section of the vault page gets from it. */
+export interface VaultSectionProps {
+  /** The vault's id as the route gives it (the body's own id may be missing). */
   vaultId: string;
   vault: BackupVaultResource;
+  /** The subscription's locations, for region names and the paired region. */
   locations: readonly Location[] | undefined;
-}) {
+}
+
+export function VaultOverview({ vaultId, vault, locations }: VaultSectionProps) {
   const styles = useStyles();
   const arm = useArm();
   const ids = parseBackupVaultId(vaultId);

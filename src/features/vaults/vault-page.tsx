@@ -17,7 +17,7 @@ import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
 import { RouterBreadcrumbLink, RouterLink } from '@/components/router-link';
 import { VaultOverview } from './vault-overview';
-import { vaultIdFromParams, vaultPath } from './vault-paths';
+import { vaultIdFromParams, vaultPath } from '@/lib/app-paths';
 import { VaultProperties } from './vault-properties';
 
 const useStyles = makeStyles({

@@ -8,6 +8,19 @@ import { renderAppAt, setupSimulatedArm } from '@/testing/simulated-arm';
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const GRS_PROPERTIES = `/vaults/${PROD}/rg-contoso-backup-weu/contoso-grs-vault/properties`;
 
+// The panel is opened from its URL (the e2e suite clicks Update). Fluent keeps drawers and dialogs
+// aria-hidden until their enter motion ends, which in jsdom on a loaded machine can take seconds;
+// the e2e suite checks the real accessibility tree, these tests check what is sent to Azure, so
+// they find the controls including hidden nodes.
+const HIDDEN = { hidden: true } as const;
+
+async function enableInOpenPanel(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('radio', { name: 'Enable', ...HIDDEN }));
+  await user.click(screen.getByRole('button', { name: 'Save', ...HIDDEN }));
+  await user.click(await screen.findByRole('checkbox', { name: /I understand/, ...HIDDEN }));
+  await user.click(screen.getByRole('button', { name: 'Enable Cross Region Restore', ...HIDDEN }));
+}
+
 describe('vault Properties against the simulated tenant', () => {
   const sim = setupSimulatedArm();
 
@@ -17,15 +30,7 @@ describe('vault Properties against the simulated tenant', () => {
     const group = await screen.findByRole('group', { name: 'Cross Region Restore' });
     await within(group).findByText('Disabled');
 
-    // Opened from its URL (the e2e suite clicks Update). Fluent keeps drawers and dialogs
-    // aria-hidden until their enter motion ends, which in jsdom on a loaded machine can take
-    // seconds; the e2e suite checks the real accessibility tree, this test checks what is sent
-    // to Azure, so it finds the controls including hidden nodes.
-    const hidden = { hidden: true } as const;
-    await user.click(await screen.findByRole('radio', { name: 'Enable', ...hidden }));
-    await user.click(screen.getByRole('button', { name: 'Save', ...hidden }));
-    await user.click(await screen.findByRole('checkbox', { name: /I understand/, ...hidden }));
-    await user.click(screen.getByRole('button', { name: 'Enable Cross Region Restore', ...hidden }));
+    await enableInOpenPanel(user);
 
     expect(
       await screen.findByText('Cross Region Restore is enabled', {}, { timeout: 5000 }),
@@ -71,18 +76,14 @@ describe('a vault update whose panel is closed while it runs', () => {
     renderAppAt(`${GRS_PROPERTIES}?panel=cross-region-restore`, sim());
     const group = await screen.findByRole('group', { name: 'Cross Region Restore' });
     await within(group).findByText('Disabled');
-    const hidden = { hidden: true } as const;
-    await user.click(await screen.findByRole('radio', { name: 'Enable', ...hidden }));
-    await user.click(screen.getByRole('button', { name: 'Save', ...hidden }));
-    await user.click(await screen.findByRole('checkbox', { name: /I understand/, ...hidden }));
-    await user.click(screen.getByRole('button', { name: 'Enable Cross Region Restore', ...hidden }));
+    await enableInOpenPanel(user);
 
     // Azure accepted the PATCH and the client is waiting to poll: the operation is recorded.
     await waitFor(() => expect(waiting).toBeGreaterThan(0));
     const store = sim().arm.operations.store;
     expect(store.get('vaultUpdate', DEMO_VAULT_IDS.contosoGrs)?.resumeToken).toEqual(expect.any(String));
 
-    await user.click(screen.getByRole('button', { name: 'Close', ...hidden }));
+    await user.click(screen.getByRole('button', { name: 'Close', ...HIDDEN }));
     expect(await screen.findByText('Cross Region Restore is being enabled')).toBeInTheDocument();
 
     openGate();

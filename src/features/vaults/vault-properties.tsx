@@ -14,7 +14,6 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useArm } from '@/azure/arm-context';
 import { armMutationKeys } from '@/azure/query-keys';
 import { ArmErrorMessage } from '@/components/arm-error-message';
-import type { BackupVaultResource } from '@/azure/backup-vaults/types';
 import {
   crossRegionRestoreStatus,
   crossRegionRestoreUpdateRule,
@@ -22,11 +21,11 @@ import {
   storageRedundancy,
   type StorageRedundancy,
 } from '@/azure/backup-vaults/vault-rules';
-import type { Location } from '@/azure/subscriptions/types';
 import { useSearchParam } from '@/lib/url-state';
 import { CrossRegionRestorePanel } from './cross-region-restore-panel';
 import { CrrBanner } from './crr-banner';
 import { SettingGroup } from './setting-group';
+import type { VaultSectionProps } from './vault-overview';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
 
 const useStyles = makeStyles({
@@ -51,15 +50,7 @@ const REDUNDANCY_EXPLANATION: Record<StorageRedundancy, string> = {
   Unknown: 'Azure did not report the storage redundancy of this vault.',
 };
 
-export function VaultProperties({
-  vaultId,
-  vault,
-  locations,
-}: {
-  vaultId: string;
-  vault: BackupVaultResource;
-  locations: readonly Location[] | undefined;
-}) {
+export function VaultProperties({ vaultId, vault, locations }: VaultSectionProps) {
   const styles = useStyles();
   const [panel, setPanel] = useSearchParam('panel');
   const update = useVaultUpdate(vaultId);
