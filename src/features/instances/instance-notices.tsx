@@ -30,7 +30,7 @@ export function InstanceNotices({
             result.vaults.total === undefined
               ? 'finding vaults…'
               : `${result.vaults.done} of ${result.vaults.total} vaults listed`
-          }). Without Resource Graph there is no secondary-region freshness: recovery point times and RPO states are not shown. Ask for Reader access to Resource Graph to see them.`}
+          }). Without Resource Graph there is no secondary-region freshness: recovery point times and RPO states are not shown. Azure's answer below says why Resource Graph was refused.`}
         </ArmErrorMessage>
       )}
       {result.warnings.map((w) => (

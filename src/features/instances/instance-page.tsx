@@ -80,41 +80,26 @@ function time(ms: number | undefined, missing: string) {
 }
 
 /** Why Restore to secondary region cannot be used (yet); the wizard is the next issue. */
-function restoreReason(
-  row: BackupInstanceRow,
-  detailed: boolean,
-): { allowed: boolean; reason: React.ReactNode } {
+function restoreReason(row: BackupInstanceRow, detailed: boolean): React.ReactNode {
   if (detailed && row.allowedOperations.includes('RestoreToSecondaryRegion'))
-    return {
-      allowed: true,
-      reason: `Azure allows Restore to secondary region for this instance. The restore wizard is coming next; until then, this action is not available here.${
-        row.recoveryPoints.latestSecondary === undefined
-          ? ' No recovery point has reached the Secondary Region yet, so there would be nothing to restore.'
-          : ''
-      }`,
-    };
+    return `Azure allows Restore to secondary region for this instance. The restore wizard is coming next; until then, this action is not available here.${
+      row.recoveryPoints.latestSecondary === undefined
+        ? ' No recovery point has reached the Secondary Region yet, so there would be nothing to restore.'
+        : ''
+    }`;
   if (!row.secondaryRegion)
-    return {
-      allowed: false,
-      reason: (
-        <>
-          This instance is not protected in a Secondary Region: Cross Region Restore is not enabled on its
-          vault <RouterLink to={vaultPath(row.vaultId, 'properties')}>{row.vaultName}</RouterLink> (open its
-          Properties to enable it on a geo-redundant vault).
-        </>
-      ),
-    };
+    return (
+      <>
+        This instance is not protected in a Secondary Region: Cross Region Restore is not enabled on its vault{' '}
+        <RouterLink to={vaultPath(row.vaultId, 'properties')}>{row.vaultName}</RouterLink> (open its
+        Properties to enable it on a geo-redundant vault).
+      </>
+    );
   if (!detailed)
-    return {
-      allowed: false,
-      reason: 'Without Azure Resource Graph the operations Azure allows on this instance are not known.',
-    };
-  return {
-    allowed: false,
-    reason: `Azure does not allow Restore to secondary region for this instance now (allowed: ${
-      row.allowedOperations.join(', ') || 'none'
-    }).`,
-  };
+    return 'Without Azure Resource Graph the operations Azure allows on this instance are not known.';
+  return `Azure does not allow Restore to secondary region for this instance now (allowed: ${
+    row.allowedOperations.join(', ') || 'none'
+  }).`;
 }
 
 /** One backup instance: properties, both regions with their protection and freshness, the restore action. */
@@ -287,7 +272,7 @@ export function InstancePage() {
           Restore to secondary region
         </Button>
         <Text id={reasonId} className={styles.reason}>
-          {restore.reason}
+          {restore}
         </Text>
       </div>
     </>
