@@ -18,7 +18,8 @@ describe('Backup instances page: what re-queries and what does not', () => {
     const { tenant } = sim().server;
     const total = [...tenant.vaults.values()].reduce((n, v) => n + tenant.listInstances(v).length, 0);
     const { router } = renderAppAt('/instances', sim());
-    expect(await screen.findByText(`${total} backup instances`)).toBeInTheDocument();
+    // The first render loads subscriptions, then Resource Graph: slow on a loaded 2-core machine.
+    expect(await screen.findByText(`${total} backup instances`, {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(await gridQueries(sim())).toHaveLength(1);
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Search' }), { target: { value: 'orders' } });
@@ -34,14 +35,16 @@ describe('Backup instances page: what re-queries and what does not', () => {
     );
     // Nothing of the search text reaches Resource Graph.
     expect(queries.join('\n')).not.toContain('orders');
-  });
+  }, 30_000);
 
   it('nothing matching the filters offers Clear all', async () => {
     renderAppAt('/instances?type=Microsoft.Compute%2Fdisks', sim());
-    expect(await screen.findByText('No backup instance matches the filters.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No backup instance matches the filters.', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     fireEvent.click(screen.getAllByRole('button', { name: 'Clear all' }).at(-1) as HTMLElement);
     expect(await screen.findByRole('grid', { name: 'Backup instances' })).toBeInTheDocument();
-  });
+  }, 30_000);
 });
 
 describe('Backup instances page on a subscription without vaults', () => {
@@ -50,8 +53,12 @@ describe('Backup instances page on a subscription without vaults', () => {
   it('says there are no Backup vaults', async () => {
     renderAppAt('/instances', sim());
     expect(
-      await screen.findByText('There are no Backup vaults in the selected subscriptions.'),
+      await screen.findByText(
+        'There are no Backup vaults in the selected subscriptions.',
+        {},
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('0 backup instances')).toBeInTheDocument();
-  });
+  }, 30_000);
 });

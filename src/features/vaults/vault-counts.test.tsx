@@ -11,7 +11,7 @@ describe('Backup vaults grid: instance counts', () => {
     const subscriptions = tenant.listSubscriptions().map((s) => s.subscriptionId);
     renderAppAt(`/vaults?subscriptions=${subscriptions.join(',')}`, sim());
 
-    const grid = await screen.findByRole('grid', { name: 'Backup vaults' });
+    const grid = await screen.findByRole('grid', { name: 'Backup vaults' }, { timeout: 15_000 });
     const vaults = [...tenant.vaults.values()];
     expect(vaults.length).toBeGreaterThan(10);
     for (const vault of vaults) {
@@ -30,5 +30,5 @@ describe('Backup vaults grid: instance counts', () => {
     expect(
       exchanges.filter((e) => /\/backupInstances(\?|$)/.test(new URL(e.url).pathname + '?')),
     ).toHaveLength(0);
-  });
+  }, 30_000);
 });
