@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
+import { DEMO_ACCOUNT_SCOPE } from './account-scope';
 import { ArmClient } from './arm-client';
 import { createBackupInstanceQueries } from './backup-instances/queries';
 import { createBackupVaultQueries } from './backup-vaults/queries';
@@ -29,12 +30,19 @@ export interface CreateArmOptions {
   maxRetries?: number;
   /** Injectable sleep for retries and polling (tests). */
   sleep?: SleepFn;
+  /**
+   * The current account scope (see `account-scope.ts`), read on every use because it changes when
+   * the user signs in, switches tenant or signs out. Default: the demo scope.
+   */
+  accountScope?: () => string;
 }
 
 /** The data-layer facade the app puts into {@link ArmContext}. */
 export interface Arm {
   /** Cloud in use. */
   readonly cloud: AzureCloud;
+  /** Whose data this is now (account + tenant); key every per-user stored item with it. */
+  accountScope(): string;
   /** Shared low-level client. */
   readonly client: ArmClient;
   /** Microsoft.Resources client. */
@@ -91,6 +99,7 @@ export function createArm(options: CreateArmOptions): Arm {
   const ctx: ArmQueryContext = { client, dataProtection, resources };
   return {
     cloud,
+    accountScope: options.accountScope ?? (() => DEMO_ACCOUNT_SCOPE),
     client,
     resources,
     dataProtection,

@@ -1,0 +1,52 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import {
+  accountScope,
+  clearScopedStorage,
+  scopedQueryKeyHashFn,
+  scopedStorageKey,
+  scopeOfStorageKey,
+} from './account-scope';
+
+const ALEX_CONTOSO = accountScope('3f1d2c9a-7b4e.72f988bf-0000', '72F988BF-0000');
+const ALEX_FABRIKAM = accountScope('3f1d2c9a-7b4e.72f988bf-0000', 'b0c1d2e3-fab');
+
+describe('account scope', () => {
+  it('names account and tenant, case-insensitively', () => {
+    expect(ALEX_CONTOSO).toBe('3f1d2c9a-7b4e.72f988bf-0000|72f988bf-0000');
+    expect(ALEX_CONTOSO).not.toBe(ALEX_FABRIKAM);
+  });
+
+  it('round-trips the scope through a storage key and ignores keys that are not per-user', () => {
+    const key = scopedStorageKey(ALEX_CONTOSO, 'subscriptions');
+    expect(key).toBe('crr-portal:scoped:3f1d2c9a-7b4e.72f988bf-0000%7C72f988bf-0000:subscriptions');
+    expect(scopeOfStorageKey(key)).toBe(ALEX_CONTOSO);
+    expect(scopeOfStorageKey('crr-portal:theme')).toBeUndefined();
+    expect(scopeOfStorageKey('msal.account.keys')).toBeUndefined();
+  });
+
+  it('clears the items of the scopes it is told to drop and nothing else', () => {
+    sessionStorage.clear();
+    sessionStorage.setItem(scopedStorageKey(ALEX_CONTOSO, 'draft:crr'), 'Enabled');
+    sessionStorage.setItem(scopedStorageKey(ALEX_CONTOSO, 'subscriptions'), '[]');
+    sessionStorage.setItem(scopedStorageKey(ALEX_FABRIKAM, 'subscriptions'), '[]');
+    sessionStorage.setItem('crr-portal:theme', 'dark');
+    expect(clearScopedStorage(sessionStorage, (scope) => scope === ALEX_CONTOSO)).toBe(2);
+    expect(Object.keys(sessionStorage).sort()).toEqual(
+      [scopedStorageKey(ALEX_FABRIKAM, 'subscriptions'), 'crr-portal:theme'].sort(),
+    );
+  });
+
+  it('files the same query key under different cache entries per scope', () => {
+    let scope = ALEX_CONTOSO;
+    const client = new QueryClient({
+      defaultOptions: { queries: { queryKeyHashFn: scopedQueryKeyHashFn(() => scope) } },
+    });
+    client.setQueryData(['arm', 'subscriptions'], ['contoso']);
+    scope = ALEX_FABRIKAM;
+    expect(client.getQueryData(['arm', 'subscriptions'])).toBeUndefined();
+    client.setQueryData(['arm', 'subscriptions'], ['fabrikam']);
+    scope = ALEX_CONTOSO;
+    expect(client.getQueryData(['arm', 'subscriptions'])).toEqual(['contoso']);
+  });
+});
