@@ -13,6 +13,7 @@ import { createRecoveryPointQueries } from './recovery-points/queries';
 import { ResourcesClient } from './resources-client';
 import type { SleepFn } from './sleep';
 import { createSubscriptionQueries } from './subscriptions/queries';
+import { createTenantQueries } from './tenants/queries';
 
 /** Options of {@link createArm}. */
 export interface CreateArmOptions {
@@ -49,6 +50,8 @@ export interface Arm {
   readonly resources: ResourcesClient;
   /** DataProtection client of a subscription (cached, case-insensitive). */
   dataProtection(subscriptionId: string): DataProtectionClient;
+  /** Directories (tenants) of the signed-in user. */
+  readonly tenants: ReturnType<typeof createTenantQueries>;
   /** Subscriptions and locations. */
   readonly subscriptions: ReturnType<typeof createSubscriptionQueries>;
   /** Backup vaults. */
@@ -103,6 +106,7 @@ export function createArm(options: CreateArmOptions): Arm {
     client,
     resources,
     dataProtection,
+    tenants: createTenantQueries(client),
     subscriptions: createSubscriptionQueries(ctx),
     backupVaults: createBackupVaultQueries(ctx),
     backupInstances: createBackupInstanceQueries(ctx),
