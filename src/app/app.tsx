@@ -4,33 +4,45 @@ import { RouterProvider } from 'react-router';
 import { useState } from 'react';
 import type { Arm } from '@/azure/arm';
 import { ArmContext } from '@/azure/arm-context';
+import { SignInAgainContext } from '@/components/sign-in-again';
+import { AuthSessionContext, demoAuthSession, type AuthSession } from './auth/auth-session';
 import { AppErrorBoundary } from './errors/app-error-boundary';
 import { BackgroundErrorToasts } from './background-error-toasts';
 import { AppThemeProvider } from './theme/app-theme-provider';
 import { EnvironmentContext, type AppEnvironment } from './environment';
 import { createAppRouter } from './router';
+import { APP_TOASTER_ID } from './toaster';
 
-export const TOASTER_ID = 'app-toaster';
+export const TOASTER_ID = APP_TOASTER_ID;
 
 export interface AppProps {
   environment: AppEnvironment;
   queryClient: QueryClient;
   arm: Arm;
+  /** Who is signed in (MSAL in real mode); the demo session when omitted. */
+  session?: AuthSession;
 }
 
-export function App({ environment, queryClient, arm }: AppProps) {
+export function App({ environment, queryClient, arm, session = demoAuthSession }: AppProps) {
   const [router] = useState(createAppRouter);
+  const [signInAgain] = useState(() =>
+    session.kind === 'msal' ? () => void session.signInAgain() : undefined,
+  );
   return (
     <AppThemeProvider>
       <AppErrorBoundary>
         <EnvironmentContext.Provider value={environment}>
-          <ArmContext.Provider value={arm}>
-            <QueryClientProvider client={queryClient}>
-              <Toaster toasterId={TOASTER_ID} position="top-end" />
-              <BackgroundErrorToasts toasterId={TOASTER_ID} />
-              <RouterProvider router={router} />
-            </QueryClientProvider>
-          </ArmContext.Provider>
+          <AuthSessionContext.Provider value={session}>
+            <SignInAgainContext.Provider value={signInAgain}>
+              <ArmContext.Provider value={arm}>
+                <QueryClientProvider client={queryClient}>
+                  <Toaster toasterId={TOASTER_ID} position="top-end" />
+                  <BackgroundErrorToasts toasterId={TOASTER_ID} />
+                  <RouterProvider router={router} />
+                </QueryClientProvider>
+              </ArmContext.Provider>
+            </SignInAgainContext.Provider>
+          </AuthSessionContext.Provider>
         </EnvironmentContext.Provider>
       </AppErrorBoundary>
     </AppThemeProvider>

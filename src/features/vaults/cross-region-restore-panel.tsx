@@ -34,6 +34,8 @@ import {
 import type { LroProgress } from '@/azure/lro';
 import { armMutationKeys } from '@/azure/query-keys';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { useFormDraft } from '@/components/form-draft';
+import { resourceIdKey } from '@/azure/resource-id';
 import { clearPendingUpdate, savePendingUpdate } from './pending-update';
 
 const useStyles = makeStyles({
@@ -58,6 +60,7 @@ export interface CrossRegionRestorePanelProps {
 }
 
 type Choice = 'Enabled' | 'Disabled';
+const isChoice = (value: unknown): value is Choice => value === 'Enabled' || value === 'Disabled';
 
 export function CrossRegionRestorePanel(props: CrossRegionRestorePanelProps) {
   return (
@@ -87,7 +90,16 @@ function PanelContent({
   const vaultId = vault.id ?? '';
   const current: Choice = crossRegionRestoreStatus(vault) === 'Enabled' ? 'Enabled' : 'Disabled';
   const rule = crossRegionRestoreUpdateRule(vault);
-  const [choice, setChoice] = useState<Choice>(current);
+  // Kept across a sign-in redirect (token expired mid-task); dropped when the panel is closed.
+  const [choice, setChoice, clearDraft] = useFormDraft<Choice>(
+    `crr:${resourceIdKey(vaultId)}`,
+    current,
+    isChoice,
+  );
+  const close = () => {
+    clearDraft();
+    onClose();
+  };
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [understood, setUnderstood] = useState(false);
   const [progress, setProgress] = useState<LroProgress | null>(null);
@@ -118,9 +130,7 @@ function PanelContent({
       <DrawerHeader>
         <DrawerHeaderTitle
           heading={{ id: 'crr-panel-title' }}
-          action={
-            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
-          }
+          action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />}
         >
           Cross Region Restore
         </DrawerHeaderTitle>
@@ -165,7 +175,7 @@ function PanelContent({
         <Button appearance="primary" disabled={!canSave} onClick={() => setConfirmOpen(true)}>
           Save
         </Button>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={close}>Cancel</Button>
       </DrawerFooter>
 
       <Dialog
