@@ -1,4 +1,5 @@
-import { findCloud, ACCEPTED_CLOUD_NAMES, type AzureCloud } from './clouds';
+// With its extension: vite.config.ts loads this file too, outside the app's resolver.
+import { findCloud, ACCEPTED_CLOUD_NAMES, type AzureCloud } from './clouds.ts';
 
 /**
  * The build-time configuration of real mode (`.env.local`, see the README), parsed in one place so
