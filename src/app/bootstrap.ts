@@ -35,7 +35,10 @@ export async function bootstrap(): Promise<Bootstrapped> {
     });
   } else {
     const { startRealMode } = await import('./real-mode');
-    const real = startRealMode(import.meta.env, window.location.origin);
+    const real = startRealMode(
+      import.meta.env,
+      new URL(import.meta.env.BASE_URL, window.location.origin).href,
+    );
     if (real.kind === 'invalidConfig') return real;
     return assemble(real.session, real.credential, real.cloud, {
       demo: false,

@@ -13,8 +13,8 @@ export type RealMode =
  * Reads the build's Azure configuration; when it is valid, starts the MSAL session without waiting
  * for it. Loaded by `bootstrap.ts` only in real-mode builds, so the demo bundle holds none of this.
  */
-export function startRealMode(env: AzureConfigEnv, origin: string): RealMode {
-  const parsed = parseAzureConfig(env, origin);
+export function startRealMode(env: AzureConfigEnv, appUrl: string): RealMode {
+  const parsed = parseAzureConfig(env, appUrl);
   if (parsed.mode === 'invalid') return { kind: 'invalidConfig', problems: parsed.problems };
   if (parsed.mode === 'demo') throw new Error('startRealMode was called in a demo build.');
   const { session, credential } = createRealSession(parsed.config);

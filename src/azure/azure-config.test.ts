@@ -4,7 +4,7 @@ import { AzureChinaCloud, AzurePublicCloud, AzureUSGovernment, getCloud, Unknown
 
 const CLIENT_ID = '6a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const ORIGIN = 'https://backup.contoso.com';
+const ORIGIN = 'https://backup.contoso.com/';
 
 function problemsOf(env: AzureConfigEnv, origin: string = ORIGIN): ConfigProblem[] {
   const result = parseAzureConfig(env, origin);
@@ -55,7 +55,7 @@ describe('parseAzureConfig', () => {
       cloud: AzurePublicCloud,
       authority: 'https://login.microsoftonline.com/organizations',
       redirectUri: 'https://backup.contoso.com/redirect.html',
-      postLogoutRedirectUri: 'https://backup.contoso.com',
+      postLogoutRedirectUri: 'https://backup.contoso.com/',
       interaction: 'redirect',
     });
   });
@@ -87,7 +87,7 @@ describe('parseAzureConfig', () => {
     expect(
       configOf(
         { VITE_AZURE_CLIENT_ID: CLIENT_ID, VITE_AZURE_REDIRECT_URI: 'http://localhost:5173/redirect.html' },
-        'http://localhost:5173',
+        'http://localhost:5173/',
       ).redirectUri,
     ).toBe('http://localhost:5173/redirect.html');
   });
@@ -145,7 +145,7 @@ describe('parseAzureConfig', () => {
     [
       'not-a-url',
       'is "not-a-url", which is not an absolute URL.',
-      "Use the full address of the app's redirect page, e.g. https://backup.contoso.com/redirect.html, or leave it out to use /redirect.html on the app's own origin.",
+      "Use the full address of the app's redirect page, e.g. https://backup.contoso.com/redirect.html, or leave it out to use redirect.html next to the app's start page.",
     ],
     [
       'http://backup.contoso.com/redirect.html',
@@ -194,6 +194,12 @@ describe('parseAzureConfig', () => {
       'VITE_AZURE_REDIRECT_URI',
       'VITE_AZURE_INTERACTION',
     ]);
+  });
+
+  it('puts the default redirect page and the sign-out return next to an app hosted under a path', () => {
+    const config = configOf({ VITE_AZURE_CLIENT_ID: CLIENT_ID }, 'https://contoso.com/backup/');
+    expect(config.redirectUri).toBe('https://contoso.com/backup/redirect.html');
+    expect(config.postLogoutRedirectUri).toBe('https://contoso.com/backup/');
   });
 
   it('skips the origin check at build time, where the origin is unknown', () => {

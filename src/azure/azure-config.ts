@@ -31,7 +31,7 @@ export interface AzureConfig {
   readonly authority: string;
   /** Where Entra ID sends the browser back (the redirect bridge page, see `redirect.html`). */
   readonly redirectUri: string;
-  /** Where Entra ID sends the browser after sign-out (the app's origin). */
+  /** Where Entra ID sends the browser after sign-out (the app's start page). */
   readonly postLogoutRedirectUri: string;
   /** Redirect (default) or popup. */
   readonly interaction: InteractionKind;
@@ -53,8 +53,8 @@ export type AzureConfigResult =
   | { readonly mode: 'azure'; readonly config: AzureConfig }
   | { readonly mode: 'invalid'; readonly problems: readonly ConfigProblem[] };
 
-/** Path of the redirect bridge page; the default redirect URI is this path on the app's origin. */
-export const REDIRECT_BRIDGE_PATH = '/redirect.html';
+/** The redirect bridge page; the default redirect URI is this page next to the app's start page. */
+export const REDIRECT_BRIDGE_PAGE = 'redirect.html';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A verified domain of a directory, e.g. contoso.onmicrosoft.com or contoso.com.
@@ -67,11 +67,11 @@ const ENV_FILE = 'in .env.local (see "Running against real Azure" in the README)
  * the start-up page can say exactly what to change.
  *
  * @param env - `import.meta.env` or an equivalent record.
- * @param appOrigin - The origin the app is served from (`window.location.origin`); the default
- *   redirect URI is derived from it and a redirect URI on another origin is refused. Omit it at
- *   build time, where the origin is not known.
+ * @param appUrl - Where the app is served: origin plus base path (`window.location.origin` +
+ *   `import.meta.env.BASE_URL`). The default redirect URI is derived from it and a redirect URI on
+ *   another origin is refused. Omit it at build time, where it is not known.
  */
-export function parseAzureConfig(env: AzureConfigEnv, appOrigin?: string): AzureConfigResult {
+export function parseAzureConfig(env: AzureConfigEnv, appUrl?: string): AzureConfigResult {
   if (value(env.VITE_DEMO) === 'true') return { mode: 'demo' };
   const problems: ConfigProblem[] = [];
 
@@ -121,7 +121,8 @@ export function parseAzureConfig(env: AzureConfigEnv, appOrigin?: string): Azure
     });
   }
 
-  const redirect = parseRedirectUri(value(env.VITE_AZURE_REDIRECT_URI), appOrigin);
+  const base = new URL(appUrl ?? 'http://localhost/');
+  const redirect = parseRedirectUri(value(env.VITE_AZURE_REDIRECT_URI), base, appUrl !== undefined);
   if (typeof redirect !== 'string') problems.push(redirect);
 
   const interaction = (value(env.VITE_AZURE_INTERACTION) ?? 'redirect').toLowerCase();
@@ -145,18 +146,21 @@ export function parseAzureConfig(env: AzureConfigEnv, appOrigin?: string): Azure
       cloud,
       authority: `${cloud.authorityHost}/${tenantId}`,
       redirectUri,
-      postLogoutRedirectUri: new URL(redirectUri).origin,
+      postLogoutRedirectUri: base.href,
       interaction: interaction === 'popup' ? 'popup' : 'redirect',
     },
   };
 }
 
-function parseRedirectUri(given: string | undefined, appOrigin: string | undefined): string | ConfigProblem {
+function parseRedirectUri(
+  given: string | undefined,
+  base: URL,
+  knowsOrigin: boolean,
+): string | ConfigProblem {
   const variable = 'VITE_AZURE_REDIRECT_URI';
-  if (!given) {
-    // At build time there is no origin; the app fills the default in at start-up.
-    return `${appOrigin ?? 'http://localhost'}${REDIRECT_BRIDGE_PATH}`;
-  }
+  const defaultUri = new URL(REDIRECT_BRIDGE_PAGE, base).href;
+  // At build time the origin is not known; the app derives the default at start-up.
+  if (!given) return defaultUri;
   let url: URL;
   try {
     url = new URL(given);
@@ -164,7 +168,7 @@ function parseRedirectUri(given: string | undefined, appOrigin: string | undefin
     return {
       variable,
       problem: `is "${given}", which is not an absolute URL.`,
-      fix: `Use the full address of the app's redirect page, e.g. https://backup.contoso.com${REDIRECT_BRIDGE_PATH}, or leave it out to use ${REDIRECT_BRIDGE_PATH} on the app's own origin.`,
+      fix: `Use the full address of the app's redirect page, e.g. https://backup.contoso.com/${REDIRECT_BRIDGE_PAGE}, or leave it out to use ${REDIRECT_BRIDGE_PAGE} next to the app's start page.`,
     };
   }
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
@@ -182,11 +186,11 @@ function parseRedirectUri(given: string | undefined, appOrigin: string | undefin
       fix: 'Remove the part from # on.',
     };
   }
-  if (appOrigin && url.origin !== new URL(appOrigin).origin) {
+  if (knowsOrigin && url.origin !== base.origin) {
     return {
       variable,
-      problem: `is "${given}", on another origin than the app (${new URL(appOrigin).origin}).`,
-      fix: `The redirect page must be served by this app: use ${new URL(appOrigin).origin}${REDIRECT_BRIDGE_PATH} (and register it in the app registration).`,
+      problem: `is "${given}", on another origin than the app (${base.origin}).`,
+      fix: `The redirect page must be served by this app: use ${defaultUri} (and register it in the app registration).`,
     };
   }
   return url.href;

@@ -101,7 +101,11 @@ describe('MsalCredential', () => {
   });
 
   it('turns MSAL’s interaction-required error into InteractionRequiredError and never redirects by itself', async () => {
-    const msalError = new InteractionRequiredAuthError('interaction_required', 'AADSTS50076: MFA required');
+    const msalError = new InteractionRequiredAuthError(
+      'interaction_required',
+      'correlation-0',
+      'AADSTS50076: MFA required',
+    );
     const { client, redirect } = fakeClient({ acquireTokenSilent: vi.fn(() => Promise.reject(msalError)) });
     const told = vi.fn();
     const error: unknown = await credential(client, {}, told)

@@ -63,7 +63,8 @@ export function AccountMenu() {
 
   const switchTo = (tenantId: string) => {
     const section = sectionOf(pathname);
-    session.switchTenant(tenantId, `${window.location.origin}${section}`).then(
+    const returnTo = new URL(`.${section}`, new URL(import.meta.env.BASE_URL, window.location.origin)).href;
+    session.switchTenant(tenantId, returnTo).then(
       () => void navigate(section),
       (error: unknown) =>
         dispatchToast(
