@@ -1,7 +1,7 @@
 import { Toaster } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { Arm } from '@/azure/arm';
 import { ArmContext } from '@/azure/arm-context';
 import { SignInAgainContext } from '@/components/sign-in-again';
@@ -15,10 +15,14 @@ import { APP_TOASTER_ID } from './toaster';
 
 export const TOASTER_ID = APP_TOASTER_ID;
 
+/** The data layer of an account scope (see `bootstrap.ts`: one per signed-in account and tenant). */
+export type ArmForScope = (accountScope: string) => Arm;
+
 export interface AppProps {
   environment: AppEnvironment;
   queryClient: QueryClient;
-  arm: Arm;
+  /** The data layer, or how to get the one of the current account scope. */
+  arm: Arm | ArmForScope;
   /** Who is signed in (MSAL in real mode); the demo session when omitted. */
   session?: AuthSession;
 }
@@ -28,13 +32,15 @@ export function App({ environment, queryClient, arm, session = demoAuthSession }
   const [signInAgain] = useState(() =>
     session.kind === 'msal' ? () => void session.signInAgain() : undefined,
   );
+  const { scope } = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const currentArm = typeof arm === 'function' ? arm(scope) : arm;
   return (
     <AppThemeProvider>
       <AppErrorBoundary>
         <EnvironmentContext.Provider value={environment}>
           <AuthSessionContext.Provider value={session}>
             <SignInAgainContext.Provider value={signInAgain}>
-              <ArmContext.Provider value={arm}>
+              <ArmContext.Provider value={currentArm}>
                 <QueryClientProvider client={queryClient}>
                   <Toaster toasterId={TOASTER_ID} position="top-end" />
                   <BackgroundErrorToasts toasterId={TOASTER_ID} />

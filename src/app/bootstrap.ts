@@ -8,11 +8,18 @@ import { DemoCredential } from '@/azure/credentials';
 import { createQueryClient } from '@/azure/query-client';
 import { demoAuthSession, type AuthSession } from './auth/auth-session';
 import { followAccountScope } from './auth/follow-account-scope';
+import type { ArmForScope } from './app';
 import type { AppEnvironment } from './environment';
 
 /** What `main.tsx` renders: the app, or the start-up page listing configuration problems. */
 export type Bootstrapped =
-  | { kind: 'app'; arm: Arm; environment: AppEnvironment; session: AuthSession; queryClient: QueryClient }
+  | {
+      kind: 'app';
+      arm: ArmForScope;
+      environment: AppEnvironment;
+      session: AuthSession;
+      queryClient: QueryClient;
+    }
   | { kind: 'invalidConfig'; problems: readonly ConfigProblem[] };
 
 /**
@@ -59,16 +66,22 @@ function assemble(
     defaultOptions: { queries: { queryKeyHashFn: scopedQueryKeyHashFn(scope) } },
   });
   followAccountScope(session, queryClient);
-  return {
-    kind: 'app',
-    session,
-    environment,
-    queryClient,
-    arm: createArm({
-      credential,
-      cloud,
-      accountScope: scope,
-      ...(environment.demo ? { pollIntervalMs: 1000 } : {}),
-    }),
+  // One Arm (pipeline, token cache) per account scope: the bearer policy caches the token it got,
+  // and a token of one account or tenant must never be sent for another.
+  let current: { scope: string; arm: Arm } | undefined;
+  const armForScope: ArmForScope = (accountScope) => {
+    if (current?.scope !== accountScope) {
+      current = {
+        scope: accountScope,
+        arm: createArm({
+          credential,
+          cloud,
+          accountScope: () => accountScope,
+          ...(environment.demo ? { pollIntervalMs: 1000 } : {}),
+        }),
+      };
+    }
+    return current.arm;
   };
+  return { kind: 'app', session, environment, queryClient, arm: armForScope };
 }

@@ -159,9 +159,22 @@ export class MsalSession implements AuthSession {
     if (account.tenantId.toLowerCase() === tenantId.toLowerCase()) return;
     const left = this.snapshot.scope;
     const authority = this.authorityFor(tenantId);
+    // MSAL looks tokens up by the account's tenantId: pass the account as it is in the target
+    // tenant (its tenant profile once signed in there, else the home account re-pointed at it).
+    const inTenant = this.app.getAccount({ homeAccountId: account.homeAccountId, tenantId }) ?? {
+      ...account,
+      tenantId,
+      localAccountId: '',
+      idToken: undefined,
+      idTokenClaims: undefined,
+    };
     try {
       // The refresh token is good for every tenant of the account: usually no interaction at all.
-      const result = await this.app.acquireTokenSilent({ account, authority, scopes: this.scopes() });
+      const result = await this.app.acquireTokenSilent({
+        account: inTenant,
+        authority,
+        scopes: this.scopes(),
+      });
       leaveScope(left);
       this.setAccount(result.account);
     } catch (error) {
