@@ -25,11 +25,13 @@ test('an expired token is renewed silently with the refresh token, without leavi
 }) => {
   allowConsoleError(/status of 401/);
   await signIn(page, appPath('/vaults'), 'Backup vaults');
+  const vault = page.getByRole('link', { name: 'contoso-pg-vault', exact: true });
+  await expect(vault).toBeVisible();
   const first = entra.accessTokens[0];
   const before = arm.exchanges.length;
 
   entra.expireAccessTokens();
-  await page.getByRole('link', { name: 'contoso-pg-vault', exact: true }).click();
+  await vault.click();
   await expect(page.getByRole('heading', { level: 1, name: 'contoso-pg-vault' })).toBeVisible();
 
   const after = arm.exchanges.slice(before);

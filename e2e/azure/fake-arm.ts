@@ -30,6 +30,8 @@ const EXPOSE = 'x-ms-request-id, x-ms-correlation-request-id, www-authenticate, 
 export class FakeArm {
   /** Every request to the ARM endpoint (preflights excluded), in order. */
   readonly exchanges: ArmExchange[] = [];
+  /** Lets a test alter what the simulator answered (e.g. point a nextLink elsewhere). */
+  rewrite: ((url: URL, body: string) => string) | undefined;
   private readonly handlers = new Map<string, RequestHandler[]>();
 
   constructor(
@@ -159,7 +161,7 @@ export class FakeArm {
     return route.fulfill({
       status: simulated.status,
       headers: responseHeaders,
-      body: toHere(await simulated.text()),
+      body: this.rewrite ? this.rewrite(url, toHere(await simulated.text())) : toHere(await simulated.text()),
     });
   }
 }

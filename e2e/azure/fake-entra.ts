@@ -73,6 +73,7 @@ export class FakeEntra {
   refreshNeedsInteraction = false;
   private readonly codes = new Map<string, CodeGrant>();
   private readonly refreshTokens = new Map<string, { clientId: string }>();
+  private readonly idTokens: string[] = [];
   private expiredBefore = 0;
 
   constructor(
@@ -88,6 +89,11 @@ export class FakeEntra {
   /** Answers every request to the authority host in this browser context (pages, popups, iframes). */
   async install(context: BrowserContext): Promise<void> {
     await context.route(`${this.authorityHost}/**`, (route) => this.handle(route));
+  }
+
+  /** Every secret the fake handed out: access, refresh and id tokens, and authorization codes. */
+  issuedTokens(): string[] {
+    return [...this.accessTokens, ...this.refreshTokens.keys(), ...this.idTokens];
   }
 
   /** Makes every access token issued so far expired, as if an hour had passed. */
@@ -334,6 +340,7 @@ export class FakeEntra {
       tid: tenantId,
       ...(nonce ? { nonce } : {}),
     });
+    this.idTokens.push(idToken);
     return {
       token_type: 'Bearer',
       scope: [...(armScopes.length ? armScopes : [`${this.armEndpoint}/user_impersonation`])].join(' '),

@@ -15,9 +15,12 @@ interface E2eApp {
   env: { VITE_AZURE_CLIENT_ID: string; VITE_AZURE_TENANT_ID: string; VITE_AZURE_CLOUD: string };
 }
 const APPS = JSON.parse(readFileSync(new URL('./e2e-apps.json', import.meta.url), 'utf8')) as Record<
-  'public' | 'usgov',
+  'public' | 'usgov' | 'misconfigured',
   E2eApp
 >;
+
+/** Where the build with an invalid configuration (unknown cloud, malformed client id) is served. */
+export const MISCONFIGURED_BASE = APPS.misconfigured.base;
 
 const CLOUDS = {
   public: { authorityHost: 'https://login.microsoftonline.com', armEndpoint: 'https://management.azure.com' },
@@ -183,12 +186,20 @@ export const test = base.extend<AzureFixtures>({
  */
 export const azureTest = test.extend<{ guards: void }>({
   guards: [
-    async ({ entra, arm, cspViolations, allowConsoleError }, use) => {
-      void entra;
+    async ({ context, entra, arm, cspViolations, allowConsoleError }, use) => {
       void arm;
       void cspViolations;
       void allowConsoleError;
+      // Tokens never travel in a URL and never reach the console.
+      const urls: string[] = [];
+      const logs: string[] = [];
+      context.on('request', (request) => urls.push(request.url()));
+      context.on('console', (message) => logs.push(message.text()));
       await use();
+      const leaked = (texts: string[]) =>
+        texts.filter((text) => entra.issuedTokens().some((token) => text.includes(token)));
+      expect(leaked(urls), 'tokens in request URLs').toEqual([]);
+      expect(leaked(logs), 'tokens in console messages').toEqual([]);
     },
     { auto: true },
   ],
