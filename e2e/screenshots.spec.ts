@@ -10,7 +10,9 @@ const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 test('README screenshots: Backup vaults and vault Properties', async ({ page }) => {
   await page.goto('/vaults');
   await expect(page.getByRole('link', { name: 'contoso-pg-vault' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'contoso-pg-vault' })).toContainText('5');
+  // The last column is Backup instances: exactly 5 (not 15 or 50).
+  const row = page.getByRole('row').filter({ hasText: 'contoso-pg-vault' });
+  await expect(row.getByRole('gridcell').last()).toHaveText('5');
   if (write) await page.screenshot({ path: 'docs/screenshots/backup-vaults.png', animations: 'disabled' });
 
   await page.goto(

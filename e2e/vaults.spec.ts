@@ -104,48 +104,60 @@ test('a locally redundant vault shows the setting disabled with the reason', asy
   await expect(page.getByRole('link', { name: /Learn about Cross Region Restore/ })).toHaveCount(0);
 });
 
-test('without permission, the error names the missing permission and who has it; the form keeps its values', async ({
-  page,
-}) => {
-  await page.goto(`${GRS_PROPERTIES}?scenario=forbidden`);
-  const { panel, confirm } = await openPanelAndConfirmEnable(page);
-  await confirm.getByRole('checkbox', { name: /I understand/ }).check();
-  await confirm.getByRole('button', { name: 'Enable Cross Region Restore' }).click();
-  const alert = panel.getByRole('alert');
-  await expect(alert).toContainText('Cross Region Restore could not be enabled');
-  await expect(alert).toContainText('Microsoft.DataProtection/backupVaults/write');
-  await expect(alert).toContainText('Backup Contributor');
-  await expect(alert.getByRole('definition').first()).toHaveText('AuthorizationFailed');
-  await expect(alert).toContainText(/Request id\s*[0-9a-f-]{36}/);
-  await expect(alert.getByRole('button', { name: 'Copy details' })).toBeVisible();
-  // A permission error is not retryable from here; the choice is kept, the page stays usable.
-  await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
-  await expect(panel.getByRole('radio', { name: 'Enable' })).toBeChecked();
-  await panel.getByRole('button', { name: 'Cancel' }).click();
-  await expect(crrGroup(page)).toContainText('Disabled');
+test.describe(() => {
+  test.use({ expectedHttpErrors: [403] });
+
+  test('without permission, the error names the missing permission and who has it; the form keeps its values', async ({
+    page,
+  }) => {
+    await page.goto(`${GRS_PROPERTIES}?scenario=forbidden`);
+    const { panel, confirm } = await openPanelAndConfirmEnable(page);
+    await confirm.getByRole('checkbox', { name: /I understand/ }).check();
+    await confirm.getByRole('button', { name: 'Enable Cross Region Restore' }).click();
+    const alert = panel.getByRole('alert');
+    await expect(alert).toContainText('Cross Region Restore could not be enabled');
+    await expect(alert).toContainText('Microsoft.DataProtection/backupVaults/write');
+    await expect(alert).toContainText('Backup Contributor');
+    await expect(alert.getByRole('definition').first()).toHaveText('AuthorizationFailed');
+    await expect(alert).toContainText(/Request id\s*[0-9a-f-]{36}/);
+    await expect(alert.getByRole('button', { name: 'Copy details' })).toBeVisible();
+    // A permission error is not retryable from here; the choice is kept, the page stays usable.
+    await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect(panel.getByRole('radio', { name: 'Enable' })).toBeChecked();
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect(crrGroup(page)).toContainText('Disabled');
+  });
 });
 
-test('a conflicting operation says so and offers to retry', async ({ page }) => {
-  await page.goto(`${GRS_PROPERTIES}?scenario=conflict`);
-  const { panel, confirm } = await openPanelAndConfirmEnable(page);
-  await confirm.getByRole('checkbox', { name: /I understand/ }).check();
-  await confirm.getByRole('button', { name: 'Enable Cross Region Restore' }).click();
-  const alert = panel.getByRole('alert');
-  await expect(alert).toContainText('Another operation is running');
-  await expect(alert).toContainText('UserErrorAnotherOperationInProgress');
-  await alert.getByRole('button', { name: 'Retry' }).click();
-  // The retry went to Azure again (still conflicting in this scenario) and failed the same clear way.
-  await expect(panel.getByRole('alert')).toContainText('UserErrorAnotherOperationInProgress');
-  await expect(panel.getByRole('radio', { name: 'Enable' })).toBeChecked();
+test.describe(() => {
+  test.use({ expectedHttpErrors: [409] });
+
+  test('a conflicting operation says so and offers to retry', async ({ page }) => {
+    await page.goto(`${GRS_PROPERTIES}?scenario=conflict`);
+    const { panel, confirm } = await openPanelAndConfirmEnable(page);
+    await confirm.getByRole('checkbox', { name: /I understand/ }).check();
+    await confirm.getByRole('button', { name: 'Enable Cross Region Restore' }).click();
+    const alert = panel.getByRole('alert');
+    await expect(alert).toContainText('Another operation is running');
+    await expect(alert).toContainText('UserErrorAnotherOperationInProgress');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    // The retry went to Azure again (still conflicting in this scenario) and failed the same clear way.
+    await expect(panel.getByRole('alert')).toContainText('UserErrorAnotherOperationInProgress');
+    await expect(panel.getByRole('radio', { name: 'Enable' })).toBeChecked();
+  });
 });
 
-test('a vault that no longer exists shows not found with a way back', async ({ page }) => {
-  await page.goto(`/vaults/${PROD}/rg-contoso-backup/contoso-pg-vault?scenario=vault-gone`);
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('Backup vault contoso-pg-vault was not found');
-  await expect(alert).toContainText('ResourceNotFound');
-  await page.getByRole('link', { name: 'Back to Backup vaults' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Backup vaults' })).toBeVisible();
+test.describe(() => {
+  test.use({ expectedHttpErrors: [404] });
+
+  test('a vault that no longer exists shows not found with a way back', async ({ page }) => {
+    await page.goto(`/vaults/${PROD}/rg-contoso-backup/contoso-pg-vault?scenario=vault-gone`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Backup vault contoso-pg-vault was not found');
+    await expect(alert).toContainText('ResourceNotFound');
+    await page.getByRole('link', { name: 'Back to Backup vaults' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Backup vaults' })).toBeVisible();
+  });
 });
 
 test('filters, subscriptions and sorting live in the URL and a pasted link reproduces the view', async ({
@@ -200,23 +212,55 @@ test('the subscription choice is a multi-select, kept in the URL and remembered'
   await expect(vaultRow(page, 'fabrikam-zrs-vault')).toHaveCount(0);
 });
 
-test('throttled reads are retried after Retry-After and the grid still loads', async ({ page }) => {
-  await page.goto('/vaults?scenario=throttle&throttleCount=2&retryAfter=1');
-  await expect(vaultRow(page, 'contoso-pg-vault')).toBeVisible({ timeout: 15_000 });
+test.describe('throttling', () => {
+  test.use({ expectedHttpErrors: [429] });
+
+  test('throttled reads are retried after Retry-After and the grid still loads', async ({ page }) => {
+    // Every ARM exchange, timed by the browser's own clock: when it was sent, when it was answered.
+    const answers: { url: string; status: number; sent: number; answered: number }[] = [];
+    page.on('response', (response) => {
+      if (!response.url().startsWith('https://management.azure.com/')) return;
+      const timing = response.request().timing();
+      answers.push({
+        url: response.url(),
+        status: response.status(),
+        sent: timing.startTime,
+        answered: timing.startTime + timing.responseStart,
+      });
+    });
+    await page.goto('/vaults?scenario=throttle&throttleCount=2&retryAfter=1');
+    await expect(vaultRow(page, 'contoso-pg-vault')).toBeVisible({ timeout: 15_000 });
+
+    // Azure did throttle; each throttled read was asked again no sooner than Retry-After, until
+    // it succeeded.
+    const throttled = answers.filter((a) => a.status === 429);
+    expect(throttled).toHaveLength(2);
+    for (const refusal of throttled) {
+      const retry = answers.find((a) => a.url === refusal.url && a.sent > refusal.sent);
+      expect(retry, `a retry of ${refusal.url}`).toBeDefined();
+      // Retry-After is 1 s (a few ms of slack for the browser's timer granularity).
+      expect((retry?.sent ?? 0) - refusal.answered).toBeGreaterThanOrEqual(990);
+      expect(answers.filter((a) => a.url === refusal.url).at(-1)?.status).toBe(200);
+    }
+  });
 });
 
-test('when Azure keeps failing, the page shows the error with its request id, and Retry recovers', async ({
-  page,
-}) => {
-  // The first 4 reads fail: the subscription list's first try and its 3 automatic retries.
-  await page.goto('/vaults?scenario=server-error&serverErrorCount=4&retryAfter=0');
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('Subscriptions could not be loaded', { timeout: 20_000 });
-  await expect(alert).toContainText(/InternalServerError|ServiceUnavailable/);
-  await expect(alert).toContainText(/Request id\s*[0-9a-f-]{36}/);
-  await alert.getByRole('button', { name: 'Retry' }).click();
-  await expect(vaultRow(page, 'contoso-pg-vault')).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveCount(0);
+test.describe(() => {
+  test.use({ expectedHttpErrors: [500, 503] });
+
+  test('when Azure keeps failing, the page shows the error with its request id, and Retry recovers', async ({
+    page,
+  }) => {
+    // The first 4 reads fail: the subscription list's first try and its 3 automatic retries.
+    await page.goto('/vaults?scenario=server-error&serverErrorCount=4&retryAfter=0');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Subscriptions could not be loaded', { timeout: 20_000 });
+    await expect(alert).toContainText(/InternalServerError|ServiceUnavailable/);
+    await expect(alert).toContainText(/Request id\s*[0-9a-f-]{36}/);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(vaultRow(page, 'contoso-pg-vault')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
 });
 
 test('Backup vaults, vault Overview and Properties pass an accessibility scan, panel and dialog included', async ({

@@ -10,7 +10,7 @@ import { AppErrorBoundary } from './errors/app-error-boundary';
 import { BackgroundErrorToasts } from './background-error-toasts';
 import { AppThemeProvider } from './theme/app-theme-provider';
 import { EnvironmentContext, type AppEnvironment } from './environment';
-import { createAppRouter } from './router';
+import { createAppRouter, type AppRouter } from './router';
 import { APP_TOASTER_ID } from './toaster';
 
 export const TOASTER_ID = APP_TOASTER_ID;
@@ -25,10 +25,12 @@ export interface AppProps {
   arm: Arm | ArmForScope;
   /** Who is signed in (MSAL in real mode); the demo session when omitted. */
   session?: AuthSession;
+  /** The browser router by default; tests pass a memory router over the same routes. */
+  router?: AppRouter;
 }
 
-export function App({ environment, queryClient, arm, session = demoAuthSession }: AppProps) {
-  const [router] = useState(createAppRouter);
+export function App({ environment, queryClient, arm, session = demoAuthSession, router: given }: AppProps) {
+  const [router] = useState(() => given ?? createAppRouter());
   const [signInAgain] = useState(() =>
     session.kind === 'msal' ? () => void session.signInAgain() : undefined,
   );

@@ -40,3 +40,6 @@ export const routes: RouteObject[] = [
 export function createAppRouter() {
   return createBrowserRouter(routes, { basename: import.meta.env.BASE_URL });
 }
+
+/** The router the app renders (browser in the app, memory in tests). */
+export type AppRouter = ReturnType<typeof createAppRouter>;

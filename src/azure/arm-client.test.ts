@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { describe, expect, it } from 'vitest';
 import { ArmError } from './arm-error';
 import { ARM, SUB, makeTestClient, installMswServer } from './test-utils';
@@ -307,6 +308,33 @@ describe('authentication', () => {
     await client.request({ path: VAULT_PATH });
     expect(credential.getTokenCalls).toBe(1);
     expect(credential.lastScopes).toEqual(['https://management.azure.com/user_impersonation']);
+  });
+
+  it('cancelling one request does not fail the others waiting for the same token', async () => {
+    server.use(http.get(`${ARM}${VAULT_PATH}`, () => HttpResponse.json({ name: 'v1' })));
+    let release: (token: AccessToken) => void = () => {};
+    const seenOptions: (GetTokenOptions | undefined)[] = [];
+    const credential: TokenCredential = {
+      // Like MSAL, the fetch gives up when the signal it was handed aborts.
+      getToken: (_scopes, options) => {
+        seenOptions.push(options);
+        return new Promise<AccessToken>((resolve, reject) => {
+          release = resolve;
+          options?.abortSignal?.addEventListener('abort', () => reject(new Error('token fetch aborted')));
+        });
+      },
+    };
+    const { client } = makeTestClient({ credential });
+    const leaving = new AbortController();
+    const first = client.request({ path: VAULT_PATH, signal: leaving.signal });
+    const second = client.request({ path: VAULT_PATH });
+    leaving.abort();
+    await expect(first).rejects.toMatchObject({ code: 'RequestAborted' });
+    release({ token: 'shared', expiresOnTimestamp: Date.now() + 3_600_000 });
+    await expect(second).resolves.toEqual({ name: 'v1' });
+    // One shared fetch, which carries no single request's signal.
+    expect(seenOptions).toHaveLength(1);
+    expect(seenOptions[0]?.abortSignal).toBeUndefined();
   });
 
   it('never sends the token to another origin (e.g. a foreign nextLink)', async () => {

@@ -8,13 +8,13 @@ import {
   type Pipeline,
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
-import { ArmError, isArmError, type ArmErrorContext } from './arm-error';
+import { ArmError, errorContextOf, isArmError } from './arm-error';
+import { isRecord } from './common/is-record';
 import { AzurePublicCloud, type AzureCloud } from './clouds';
 import { ArmPoller, type BeginOperationOptions, type LroTransport } from './lro';
 import { createPagedIterator, type PagedAsyncIterableIterator } from './paging';
 import { createArmPipeline } from './pipeline';
 import type { ArmRetryPolicyOptions } from './policies/retry-policy';
-import { parseRetryAfterMs } from './retry-after';
 import { sleep as defaultSleep, type SleepFn } from './sleep';
 
 /** Query string values; `undefined` entries are left out. */
@@ -158,14 +158,8 @@ export class ArmClient implements LroTransport {
       throw ArmError.network({ method, url }, error);
     }
 
-    const ctx: ArmErrorContext = {
-      status: response.status,
-      requestId: response.headers.get('x-ms-request-id'),
-      correlationRequestId: response.headers.get('x-ms-correlation-request-id'),
-      retryAfterMs: parseRetryAfterMs(response.headers, this.now),
-      method,
-      url,
-    };
+    const headersRecord = response.headers.toJSON();
+    const ctx = errorContextOf({ status: response.status, headers: headersRecord, method, url }, this.now);
     if (response.status < 200 || response.status >= 300) {
       throw ArmError.fromResponse(ctx, response.bodyAsText);
     }
@@ -180,7 +174,7 @@ export class ArmClient implements LroTransport {
     }
     return {
       status: response.status,
-      headers: response.headers.toJSON(),
+      headers: headersRecord,
       body: parsed,
       requestId: ctx.requestId,
       correlationRequestId: ctx.correlationRequestId,
@@ -195,17 +189,8 @@ export class ArmClient implements LroTransport {
    */
   async request<T>(options: ArmRequestOptions): Promise<T> {
     const response = await this.send<T>(options);
-    if ((options.method ?? 'GET') === 'GET' && !isPlainObject(response.body)) {
-      throw ArmError.invalidResponse(
-        {
-          status: response.status,
-          requestId: response.requestId,
-          correlationRequestId: response.correlationRequestId,
-          method: response.method,
-          url: response.url,
-        },
-        'expected a JSON object.',
-      );
+    if ((options.method ?? 'GET') === 'GET' && !isRecord(response.body)) {
+      throw ArmError.invalidResponse(errorContextOf(response, this.now), 'expected a JSON object.');
     }
     return response.body as T;
   }
@@ -227,14 +212,8 @@ export class ArmClient implements LroTransport {
     while (next) {
       const response: ArmResponse<unknown> = await this.send<unknown>(next);
       const page = response.body;
-      const errCtx: ArmErrorContext = {
-        status: response.status,
-        requestId: response.requestId,
-        correlationRequestId: response.correlationRequestId,
-        method: response.method,
-        url: response.url,
-      };
-      if (!isPlainObject(page)) throw ArmError.invalidResponse(errCtx, 'a list page must be a JSON object.');
+      const errCtx = errorContextOf(response, this.now);
+      if (!isRecord(page)) throw ArmError.invalidResponse(errCtx, 'a list page must be a JSON object.');
       const value = page['value'];
       if (value !== undefined && value !== null && !Array.isArray(value)) {
         throw ArmError.invalidResponse(errCtx, 'the `value` of a list page must be an array.');
@@ -284,8 +263,4 @@ export class ArmClient implements LroTransport {
   resumeOperation<T>(operationUrlOrToken: string, options: BeginOperationOptions<T> = {}): ArmPoller<T> {
     return ArmPoller.resume<T>(this, operationUrlOrToken, options);
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

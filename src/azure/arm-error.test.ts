@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArmError } from './arm-error';
+import { ArmError, errorContextOf } from './arm-error';
 
 const ctx = { status: 400, requestId: 'r', correlationRequestId: 'c' };
 
@@ -32,5 +32,32 @@ describe('ArmError parsing', () => {
     );
     expect(kinds).toEqual(['auth', 'forbidden', 'notFound', 'conflict', 'throttled', 'server', 'server']);
     expect(ArmError.network({}, new Error('ECONNRESET')).kind).toBe('network');
+  });
+});
+
+describe('errorContextOf', () => {
+  it('keeps the request and correlation ids and Retry-After of any response', () => {
+    expect(
+      errorContextOf(
+        {
+          status: 429,
+          headers: {
+            'x-ms-request-id': 'req-9',
+            'x-ms-correlation-request-id': 'corr-9',
+            'retry-after': '7',
+          },
+          method: 'POST',
+          url: 'https://management.azure.com/x',
+        },
+        () => 0,
+      ),
+    ).toEqual({
+      status: 429,
+      requestId: 'req-9',
+      correlationRequestId: 'corr-9',
+      retryAfterMs: 7000,
+      method: 'POST',
+      url: 'https://management.azure.com/x',
+    });
   });
 });

@@ -1,3 +1,7 @@
+import { isRecord } from './common/is-record';
+import { parseRetryAfterMs } from './retry-after';
+import { kindOfStatus, RETRY_RULES, type ArmErrorKind, type RetryRule } from './retry-rules';
+
 /**
  * One error type for everything that fails below the UI: HTTP errors from ARM, failed
  * long-running operations, network failures, aborted requests and unparseable responses.
@@ -25,23 +29,7 @@ export interface ArmErrorDetail {
   additionalInfo: ArmErrorAdditionalInfo[];
 }
 
-/**
- * Coarse classification of an {@link ArmError}, so UI code can switch on one value instead of
- * testing status ranges.
- */
-export type ArmErrorKind =
-  | 'badRequest'
-  | 'auth'
-  | 'forbidden'
-  | 'notFound'
-  | 'conflict'
-  | 'throttled'
-  | 'server'
-  | 'network'
-  | 'aborted'
-  | 'invalidResponse'
-  | 'operationFailed'
-  | 'other';
+export type { ArmErrorKind } from './retry-rules';
 
 /** Response facts an {@link ArmError} is built from. */
 export interface ArmErrorContext {
@@ -69,6 +57,34 @@ export interface ArmErrorInit extends ArmErrorContext {
   /** Set when the error is the `error` of a long-running operation that ended badly. */
   operationStatus?: 'Failed' | 'Canceled' | undefined;
   cause?: unknown;
+}
+
+/** What {@link errorContextOf} reads from a response. */
+export interface ResponseFacts {
+  /** HTTP status. */
+  status: number;
+  /** Response headers, names lower-cased. */
+  headers: Readonly<Record<string, string>>;
+  /** HTTP method of the request. */
+  method?: string | undefined;
+  /** URL of the request. */
+  url?: string | undefined;
+}
+
+/**
+ * The one place that turns a response into the facts an error carries (status, request and
+ * correlation ids, Retry-After, method, URL), so no error loses the ids support staff need.
+ */
+export function errorContextOf(response: ResponseFacts, now: () => number = Date.now): ArmErrorContext {
+  const header = (name: string): string | undefined => response.headers[name];
+  return {
+    status: response.status,
+    requestId: header('x-ms-request-id'),
+    correlationRequestId: header('x-ms-correlation-request-id'),
+    retryAfterMs: parseRetryAfterMs({ get: header }, now),
+    method: response.method,
+    url: response.url,
+  };
 }
 
 const STATUS_CODES: Record<number, string> = {
@@ -134,15 +150,12 @@ export class ArmError extends Error {
     if (this.operationStatus) return 'operationFailed';
     if (this.code === 'RequestAborted') return 'aborted';
     if (this.code === 'InvalidResponse') return 'invalidResponse';
-    if (this.status === 0) return 'network';
-    if (this.status === 400) return 'badRequest';
-    if (this.status === 401) return 'auth';
-    if (this.status === 403) return 'forbidden';
-    if (this.status === 404) return 'notFound';
-    if (this.status === 409) return 'conflict';
-    if (this.status === 429) return 'throttled';
-    if (this.status >= 500) return 'server';
-    return 'other';
+    return kindOfStatus(this.status);
+  }
+
+  /** Who may try again; see {@link RETRY_RULES}. */
+  get retryRule(): RetryRule {
+    return RETRY_RULES[this.kind];
   }
 
   /** 401: the token was refused even after one forced refresh; the user must sign in again. */
@@ -291,10 +304,6 @@ export class ArmError extends Error {
 /** Type guard for {@link ArmError}. */
 export function isArmError(value: unknown): value is ArmError {
   return value instanceof ArmError;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asString(value: unknown): string | undefined {

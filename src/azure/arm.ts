@@ -2,12 +2,18 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import { DEMO_ACCOUNT_SCOPE } from './account-scope';
 import { ArmClient } from './arm-client';
-import { createBackupInstanceQueries } from './backup-instances/queries';
-import { createBackupVaultQueries } from './backup-vaults/queries';
+import {
+  createBackupInstanceQueries,
+  crossRegionRestoreOperation,
+  type CrossRegionRestoreResult,
+} from './backup-instances/queries';
+import type { BackupVaultResource } from './backup-vaults/types';
+import { createBackupVaultQueries, vaultUpdateOperation } from './backup-vaults/queries';
 import { getCloud, type AzureCloud, type AzureCloudName } from './clouds';
 import { DataProtectionClient } from './data-protection-client';
 import { createJobQueries } from './jobs/queries';
-import type { ArmPoller, BeginOperationOptions } from './lro';
+import { createOperationQueries } from './operations/follow';
+import { createPendingOperationStore, type PendingOperationStore } from './operations/pending-operations';
 import type { ArmQueryContext } from './query-context';
 import { createRecoveryPointQueries } from './recovery-points/queries';
 import { ResourcesClient } from './resources-client';
@@ -32,10 +38,12 @@ export interface CreateArmOptions {
   /** Injectable sleep for retries and polling (tests). */
   sleep?: SleepFn;
   /**
-   * The current account scope (see `account-scope.ts`), read on every use because it changes when
-   * the user signs in, switches tenant or signs out. Default: the demo scope.
+   * The signed-in account and tenant (see `account-scope.ts`), for keys of per-user state such as
+   * pending operations; read on every use. Default: the demo scope (demo mode and tests).
    */
   accountScope?: () => string;
+  /** Pending-operation store override (tests); default sessionStorage scoped by `accountScope`. */
+  pendingOperations?: PendingOperationStore;
 }
 
 /** The data-layer facade the app puts into {@link ArmContext}. */
@@ -62,11 +70,18 @@ export interface Arm {
   readonly recoveryPoints: ReturnType<typeof createRecoveryPointQueries>;
   /** Jobs (primary and cross-region). */
   readonly jobs: ReturnType<typeof createJobQueries>;
-  /** Long-running operations. */
-  readonly operations: {
-    /** Continue polling an operation after a reload, from a saved operation URL or resume token. */
-    resume<T = unknown>(operationUrlOrToken: string, options?: BeginOperationOptions<T>): ArmPoller<T>;
-  };
+  /** Operations started in this tab: the pending-operation store and how to follow them. */
+  readonly operations: ReturnType<typeof createArmOperations>;
+}
+
+function createArmOperations(ctx: ArmQueryContext) {
+  return createOperationQueries<{
+    vaultUpdate: BackupVaultResource;
+    crossRegionRestore: CrossRegionRestoreResult;
+  }>(ctx, {
+    vaultUpdate: vaultUpdateOperation,
+    crossRegionRestore: crossRegionRestoreOperation,
+  });
 }
 
 /**
@@ -99,10 +114,12 @@ export function createArm(options: CreateArmOptions): Arm {
     }
     return dp;
   };
-  const ctx: ArmQueryContext = { client, dataProtection, resources };
+  const accountScope = options.accountScope ?? (() => DEMO_ACCOUNT_SCOPE);
+  const pendingOperations = options.pendingOperations ?? createPendingOperationStore({ scope: accountScope });
+  const ctx: ArmQueryContext = { client, dataProtection, resources, pendingOperations };
   return {
     cloud,
-    accountScope: options.accountScope ?? (() => DEMO_ACCOUNT_SCOPE),
+    accountScope,
     client,
     resources,
     dataProtection,
@@ -112,9 +129,6 @@ export function createArm(options: CreateArmOptions): Arm {
     backupInstances: createBackupInstanceQueries(ctx),
     recoveryPoints: createRecoveryPointQueries(ctx),
     jobs: createJobQueries(ctx),
-    operations: {
-      resume: <T = unknown>(operationUrlOrToken: string, resumeOptions?: BeginOperationOptions<T>) =>
-        client.resumeOperation<T>(operationUrlOrToken, resumeOptions),
-    },
+    operations: createArmOperations(ctx),
   };
 }

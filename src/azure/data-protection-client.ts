@@ -1,6 +1,7 @@
 import { isTokenCredential, type TokenCredential } from '@azure/core-auth';
 import { ArmClient, type ArmClientOptions, type ArmRequestOptions } from './arm-client';
-import { ArmError } from './arm-error';
+import { ArmError, errorContextOf } from './arm-error';
+import { isRecord } from './common/is-record';
 import type {
   BackupInstanceResource,
   CrossRegionRestoreRequestObject,
@@ -13,6 +14,7 @@ import type {
   CrossRegionRestoreJobsRequest,
 } from './jobs/types';
 import type { ArmPoller, LroProgress } from './lro';
+import { parseOperationJobExtendedInfo } from './operations/job-info';
 import type { OperationJobExtendedInfo } from './operations/types';
 import type { PagedAsyncIterableIterator } from './paging';
 import type {
@@ -52,20 +54,6 @@ export type DataProtectionClientOptions = Omit<ArmClientOptions, 'credential'> &
 };
 
 const enc = encodeURIComponent;
-
-function toOperationJobExtendedInfo(body: unknown): OperationJobExtendedInfo {
-  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    const record = body as Record<string, unknown>;
-    const jobId = record['jobId'];
-    return {
-      objectType:
-        typeof record['objectType'] === 'string' ? record['objectType'] : 'OperationJobExtendedInfo',
-      jobId: typeof jobId === 'string' ? jobId : null,
-    };
-  }
-  // Validation may finish without a body: success simply carries no job.
-  return { objectType: 'OperationJobExtendedInfo', jobId: null };
-}
 
 /**
  * Microsoft.DataProtection client with the operation-group surface of `@azure/arm-dataprotection`
@@ -279,7 +267,7 @@ export class DataProtectionClient {
     ) =>
       arm.beginOperation<OperationJobExtendedInfo>(
         req(`${rgPath(rg)}/locations/${enc(location)}/${action}`, { method: 'POST', body }),
-        { ...lroOpts(o, toOperationJobExtendedInfo), finalStateVia: 'location' },
+        { ...lroOpts(o, parseOperationJobExtendedInfo), finalStateVia: 'location' },
       );
 
     this.backupInstances = {
@@ -361,11 +349,8 @@ export class DataProtectionClient {
             signal: o?.abortSignal,
           }),
         );
-        if (typeof response.body !== 'object' || response.body === null) {
-          throw ArmError.invalidResponse(
-            { status: response.status, requestId: response.requestId, url: response.url, method: 'POST' },
-            'expected a job object.',
-          );
+        if (!isRecord(response.body)) {
+          throw ArmError.invalidResponse(errorContextOf(response), 'expected a job object.');
         }
         return response.body;
       },

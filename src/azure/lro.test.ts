@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ArmError } from './arm-error';
 import { DataProtectionClient } from './data-protection-client';
 import type { LroProgress } from './lro';
-import { ARM, SUB, makeTestClient, installMswServer } from './test-utils';
+import { ARM, FILES_RESTORE_REQUEST_OBJECT, SUB, makeTestClient, installMswServer } from './test-utils';
 
 const server = installMswServer();
 const RG = `/subscriptions/${SUB}/resourceGroups/rg1/providers/Microsoft.DataProtection`;
@@ -23,21 +23,7 @@ const vaultBody = (state: string) => ({
 });
 
 const restoreRequest = {
-  restoreRequestObject: {
-    objectType: 'AzureBackupRecoveryPointBasedRestoreRequest' as const,
-    recoveryPointId: 'rp1',
-    sourceDataStoreType: 'VaultStore' as const,
-    restoreTargetInfo: {
-      objectType: 'RestoreFilesTargetInfo' as const,
-      recoveryOption: 'FailIfExists' as const,
-      restoreLocation: 'westus',
-      targetDetails: {
-        filePrefix: 'restored',
-        restoreTargetLocationType: 'AzureBlobs' as const,
-        url: 'https://acct.blob.core.windows.net/c',
-      },
-    },
-  },
+  restoreRequestObject: FILES_RESTORE_REQUEST_OBJECT,
   crossRegionRestoreDetails: {
     sourceRegion: 'eastus',
     sourceBackupInstanceId: `${VAULT}/backupInstances/bi1`,

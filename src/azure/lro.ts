@@ -15,7 +15,8 @@
  *   Location URL, which yields OperationJobExtendedInfo with the jobId.
  */
 import type { HttpMethods } from '@azure/core-rest-pipeline';
-import { ArmError, isArmError } from './arm-error';
+import { ArmError, errorContextOf, isArmError } from './arm-error';
+import { isRecord } from './common/is-record';
 import type { ArmRequestOptions, ArmResponse } from './arm-client';
 import { parseRetryAfterMs } from './retry-after';
 import type { SleepFn } from './sleep';
@@ -110,10 +111,6 @@ function defaultFinalStateVia(method: HttpMethods): FinalStateVia {
   return 'none';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Poller for one ARM long-running operation. Persist {@link ArmPoller.operationUrl} (or the
  * richer {@link ArmPoller.resumeToken}) to continue after a reload with `resumeOperation`.
@@ -170,13 +167,7 @@ export class ArmPoller<T> {
     if (!needsPolling) {
       if (initial.status === 202) {
         throw ArmError.invalidResponse(
-          {
-            status: 202,
-            requestId: initial.requestId,
-            correlationRequestId: initial.correlationRequestId,
-            method: initial.method,
-            url: initial.url,
-          },
+          errorContextOf(initial),
           'HTTP 202 without an Azure-AsyncOperation or Location header to poll.',
         );
       }
@@ -344,13 +335,11 @@ export class ArmPoller<T> {
     if (state === 'running') return;
     if (state === 'failed' || state === 'canceled') {
       this.done = true;
-      throw ArmError.fromOperation(state === 'failed' ? 'Failed' : 'Canceled', body['error'], {
-        status: response.status,
-        requestId: response.requestId,
-        correlationRequestId: response.correlationRequestId,
-        method: 'GET',
-        url: response.url,
-      });
+      throw ArmError.fromOperation(
+        state === 'failed' ? 'Failed' : 'Canceled',
+        body['error'],
+        errorContextOf(response),
+      );
     }
     const properties = body['properties'];
     switch (this.state.finalStateVia) {

@@ -3,7 +3,7 @@
  * 1. Pipeline (`policies/retry-policy.ts`): reads (GET and read-only POST actions) on
  *    408/429/5xx/network, up to 3 times, honouring Retry-After. Mutating calls never.
  * 2. Bearer policy: one forced token refresh + retry on 401, for every method.
- * 3. Query layer ({@link shouldRetryQuery}): almost never, so retries do not multiply
+ * 3. Query layer ({@link shouldRetryQuery}, the `queryLayer` column of `RETRY_RULES`): almost never, so retries do not multiply
  *    (3 pipeline x 3 query = 16 requests per failure otherwise). Only a network failure or an
  *    unreadable response gets one more attempt, because TanStack pauses that retry while the
  *    browser is offline and resumes when it reconnects, which the pipeline cannot do.
@@ -20,8 +20,7 @@ export const DEFAULT_GC_TIME_MS = 10 * 60_000;
 /** Query-layer retry rule; see the module comment. */
 export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
   if (!isArmError(error)) return false;
-  if (error.kind === 'network' || error.kind === 'invalidResponse') return failureCount < 1;
-  return false;
+  return error.retryRule.queryLayer && failureCount < 1;
 }
 
 /** Creates the app's QueryClient with the defaults above (overridable for tests). */

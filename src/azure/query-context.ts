@@ -1,5 +1,6 @@
 import type { ArmClient } from './arm-client';
 import type { DataProtectionClient } from './data-protection-client';
+import type { PendingOperationStore } from './operations/pending-operations';
 import type { ResourcesClient } from './resources-client';
 
 /** What the per-resource query factories need; built once by `createArm`. */
@@ -10,12 +11,6 @@ export interface ArmQueryContext {
   dataProtection(subscriptionId: string): DataProtectionClient;
   /** Microsoft.Resources client. */
   resources: ResourcesClient;
-}
-
-/** Reported to the UI when an LRO has been accepted, so it can persist how to resume it. */
-export interface OperationStartedInfo {
-  /** The URL ARM handed out for polling. */
-  operationUrl: string;
-  /** Full resume token for `arm.operations.resume` (keeps Location / resource URLs). */
-  resumeToken: string | undefined;
+  /** Operations started in this tab and not yet seen finish. */
+  pendingOperations: PendingOperationStore;
 }

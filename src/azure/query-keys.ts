@@ -17,9 +17,10 @@
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'list']
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', jobKey, 'detail']
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'crossRegion', {...}]
+ * ['arm', 'pendingOperation', kind, resourceKey]               an operation followed after a reload
  * ```
  */
-import { normaliseRegion } from './resources-client';
+import { normaliseRegion } from './regions';
 import {
   backupVaultResourceId,
   parseBackupInstanceId,
@@ -46,6 +47,9 @@ export interface RecoveryPointRange {
 
 /** Query key factory; see the module comment for the tree. */
 export const armKeys = {
+  /** An operation of this tab followed to its end (see `operations/follow.ts`). */
+  pendingOperation: (kind: string, resourceId: string) =>
+    ['arm', 'pendingOperation', kind, resourceIdKey(resourceId)] as const,
   /** Every ARM query. */
   all: () => ['arm'] as const,
   /** The signed-in user's subscriptions (tenant level, not below one subscription). */

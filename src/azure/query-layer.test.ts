@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createArm } from './arm';
 import { ArmError } from './arm-error';
 import { DemoCredential } from './credentials';
+import { createPendingOperationStore, memoryStorage } from './operations/pending-operations';
 import { createQueryClient, shouldRetryQuery } from './query-client';
 import { armKeys, armMutationKeys } from './query-keys';
 import { backupInstanceResourceId, backupJobResourceId, backupVaultResourceId } from './resource-id';
@@ -121,6 +122,8 @@ describe('Arm facade', () => {
   });
 
   it('update mutation runs the LRO, sets the vault detail and invalidates exactly its list', async () => {
+    const store = createPendingOperationStore({ storage: memoryStorage() });
+    const seenWhilePolling: (string | undefined)[] = [];
     server.use(
       http.patch(
         `${ARM}${vaultPath}`,
@@ -132,7 +135,10 @@ describe('Arm facade', () => {
             },
           }),
       ),
-      http.get(`${ARM}${vaultPath}/operationStatus/op`, () => HttpResponse.json({ status: 'Succeeded' })),
+      http.get(`${ARM}${vaultPath}/operationStatus/op`, () => {
+        seenWhilePolling.push(store.get('vaultUpdate', vaultId)?.resumeToken);
+        return HttpResponse.json({ status: 'Succeeded' });
+      }),
       http.get(`${ARM}${vaultPath}`, () =>
         HttpResponse.json({
           name: 'Vault1',
@@ -144,25 +150,30 @@ describe('Arm facade', () => {
         }),
       ),
     );
-    const arm = createArm({ credential: new DemoCredential(), sleep: () => Promise.resolve() });
+    const arm = createArm({
+      credential: new DemoCredential(),
+      sleep: () => Promise.resolve(),
+      pendingOperations: store,
+    });
     const qc = new QueryClient();
     qc.setQueryData(armKeys.backupVaultList(SUB), ['old']);
     qc.setQueryData(armKeys.backupInstanceList(vaultId), ['untouched']);
     qc.setQueryData(armKeys.backupVaultDetail(otherVaultId), { name: 'other' });
-    const started: string[] = [];
     const options = arm.backupVaults.mutations.update();
     const observer = qc.getMutationCache().build(qc, options);
     const result = await observer.execute({
       vaultId,
       patch: { properties: { featureSettings: { crossRegionRestoreSettings: { state: 'Enabled' } } } },
-      onOperationStarted: (info) => started.push(info.operationUrl),
     });
     expect(result.properties.featureSettings?.crossRegionRestoreSettings?.state).toBe('Enabled');
     expect(qc.getQueryData(armKeys.backupVaultDetail(vaultId))).toEqual(result);
     expect(qc.getQueryState(armKeys.backupVaultList(SUB))?.isInvalidated).toBe(true);
     expect(qc.getQueryState(armKeys.backupInstanceList(vaultId))?.isInvalidated).toBe(false);
     expect(qc.getQueryState(armKeys.backupVaultDetail(otherVaultId))?.isInvalidated).toBe(false);
-    expect(started).toEqual([`${ARM}${vaultPath}/operationStatus/op?api-version=2025-07-01`]);
+    // The operation was recorded (resumable) while it ran, and forgotten once it ended.
+    expect(seenWhilePolling).toHaveLength(1);
+    expect(seenWhilePolling[0]).toContain(`${vaultPath}/operationStatus/op?api-version=2025-07-01`);
+    expect(store.get('vaultUpdate', vaultId)).toBeUndefined();
     expect(options.retry).toBe(false);
   });
 
@@ -182,7 +193,7 @@ describe('Arm facade', () => {
         });
       }),
     );
-    const { pairedRegion } = await import('./resources-client');
+    const { pairedRegion } = await import('./regions');
     const arm = createArm({ credential: new DemoCredential() });
     const locations = await new QueryClient().fetchQuery(arm.subscriptions.queries.locations(SUB));
     expect(pairedRegion(locations, 'East US')).toBe('westus');

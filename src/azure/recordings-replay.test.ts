@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { http, HttpResponse } from 'msw';
+import { recordingsDir } from '@/testing/contract/spec-loader';
 import { describe, expect, it } from 'vitest';
 import { ArmError } from './arm-error';
 import type { ArmClient } from './arm-client';
@@ -26,14 +26,11 @@ interface Exchange {
   responseBody: unknown;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const candidates = [
-  path.resolve(here, '../../../shared/azure-recordings'),
-  path.resolve(process.cwd(), '../shared/azure-recordings'),
-];
-const RECORDINGS = candidates.find((dir) => existsSync(dir));
+// The same shared folder as the contract suite (`../shared`, or CRR_SHARED_DIR).
+const candidate = recordingsDir();
+const RECORDINGS = existsSync(candidate) ? candidate : undefined;
 if (!RECORDINGS) {
-  console.warn(`Recording replay SKIPPED: no recordings folder at ${candidates.join(' or ')}`);
+  console.warn(`Recording replay SKIPPED: no recordings folder at ${candidate} (set CRR_SHARED_DIR)`);
 }
 
 function load(file: string): Exchange[] {

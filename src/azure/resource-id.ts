@@ -1,7 +1,8 @@
 /**
  * ARM resource ids: parse, build, compare. ARM treats ids case-insensitively and real responses
  * mix casings (`backupVaults` / `Backupvaults` / `BackupInstances`), so comparison and cache keys
- * use {@link resourceIdKey} while display uses the id exactly as given. No other module splits ids.
+ * use {@link resourceIdKey} while display uses the id exactly as given. The simulator parses ids
+ * independently on purpose (src/mocks/tenant/ids.ts), so it cannot hide this module's mistakes.
  */
 
 /** One `type/name` pair below a provider. */
@@ -78,16 +79,6 @@ export function parseResourceId(id: string): ParsedResourceId {
   };
 }
 
-/** Like {@link parseResourceId} but returns undefined instead of throwing. */
-export function tryParseResourceId(id: string | null | undefined): ParsedResourceId | undefined {
-  if (!id) return undefined;
-  try {
-    return parseResourceId(id);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Normalised key of an id: lower-case, no trailing or doubled slashes. For Map keys and equality. */
 export function resourceIdKey(id: string): string {
   return `/${id
@@ -101,13 +92,6 @@ export function resourceIdKey(id: string): string {
 export function sameResourceId(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
   return resourceIdKey(a) === resourceIdKey(b);
-}
-
-/** Lower-cased subscription id of a resource id (query-key prefix). */
-export function subscriptionKeyOf(id: string): string {
-  const sub = parseResourceId(id).subscriptionId;
-  if (!sub) throw new ResourceIdError(`No subscription in "${id}"`);
-  return sub.toLowerCase();
 }
 
 function expectType(
@@ -174,15 +158,18 @@ export interface StorageAccountIdParts extends ResourceGroupIdParts {
   storageAccountName: string;
 }
 
-/** Parses `/subscriptions/{id}` (or any id, taking its subscription). */
-export function parseSubscriptionId(id: string): SubscriptionIdParts {
-  const p = parseResourceId(id);
-  if (!p.subscriptionId) throw new ResourceIdError(`No subscription in "${id}"`);
-  return { subscriptionId: p.subscriptionId };
+/** Parses an id, or undefined when it is not one. */
+function tryParseResourceId(id: string | null | undefined): ParsedResourceId | undefined {
+  if (!id) return undefined;
+  try {
+    return parseResourceId(id);
+  } catch {
+    return undefined;
+  }
 }
-/** Builds `/subscriptions/{id}`. */
-export function subscriptionResourceId(p: SubscriptionIdParts): string {
-  return `/subscriptions/${p.subscriptionId}`;
+
+function resourceGroupResourceId(p: ResourceGroupIdParts): string {
+  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}`;
 }
 
 /** Parses a resource group id (or any id below one, taking its group). */
@@ -191,11 +178,6 @@ export function parseResourceGroupId(id: string): ResourceGroupIdParts {
   if (!p.subscriptionId || !p.resourceGroupName) throw new ResourceIdError(`No resource group in "${id}"`);
   return { subscriptionId: p.subscriptionId, resourceGroupName: p.resourceGroupName };
 }
-/** Builds a resource group id. */
-export function resourceGroupResourceId(p: ResourceGroupIdParts): string {
-  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}`;
-}
-
 /** Parses a backup vault id. */
 export function parseBackupVaultId(id: string): BackupVaultIdParts {
   const p = expectType(id, DP, ['backupVaults']);
@@ -331,14 +313,4 @@ export function parseStorageAccountId(id: string): StorageAccountIdParts {
 /** Builds a storage account id. */
 export function storageAccountResourceId(p: StorageAccountIdParts): string {
   return `${resourceGroupResourceId(p)}/providers/Microsoft.Storage/storageAccounts/${p.storageAccountName}`;
-}
-
-/** Turns an id into a URL path below the ARM origin, percent-encoding each segment. */
-export function armPathOf(id: string): string {
-  return `/${id
-    .trim()
-    .split('/')
-    .filter((p) => p !== '')
-    .map(encodeURIComponent)
-    .join('/')}`;
 }

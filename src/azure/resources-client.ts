@@ -49,23 +49,3 @@ export class ResourcesClient {
     };
   }
 }
-
-/** Normalises a region for comparison: `East US` / `eastus` / `EastUS` -> `eastus`. */
-export function normaliseRegion(region: string): string {
-  return region.replace(/\s+/g, '').toLowerCase();
-}
-
-/**
- * The paired region (programmatic name) of `name`, from a subscription's locations; matches by
- * name or display name, case- and space-insensitively. Undefined when the region has no pair.
- */
-export function pairedRegion(locations: readonly Location[], name: string): string | undefined {
-  const wanted = normaliseRegion(name);
-  const location = locations.find(
-    (l) =>
-      (l.name && normaliseRegion(l.name) === wanted) ||
-      (l.displayName && normaliseRegion(l.displayName) === wanted),
-  );
-  const pair = location?.metadata?.pairedRegion?.find((p) => typeof p.name === 'string' && p.name !== '');
-  return pair?.name ?? undefined;
-}

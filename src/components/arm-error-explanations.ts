@@ -4,15 +4,17 @@ import { isArmError, type ArmError } from '@/azure/arm-error';
 export interface ErrorExplanation {
   title: string;
   text: string;
-  /** True when trying the same thing again can succeed (throttling, conflicts, outages). */
+  /** True when trying the same thing again can succeed (the `user` column of `RETRY_RULES`). */
   retryable: boolean;
 }
+
+type Explanation = Omit<ErrorExplanation, 'retryable'>;
 
 /**
  * Azure Backup's job and validation error codes users meet during a Cross Region Restore,
  * each with a next step (ARM's own messages rarely say what to do).
  */
-const BY_CODE: Record<string, Omit<ErrorExplanation, 'retryable'>> = {
+const BY_CODE: Record<string, Explanation> = {
   UserErrorMSIMissingPermissions: {
     title: "The vault's managed identity is missing permissions",
     text: "Give the Backup vault's managed identity Reader on the PostgreSQL server, Key Vault Secrets User on the key vault and Storage Blob Data Contributor on the target storage account, then try again.",
@@ -84,70 +86,65 @@ export function explainError(error: unknown): ErrorExplanation {
       retryable: true,
     };
   }
-  const known = BY_CODE[error.code];
-  if (known) return { ...known, retryable: error.isConflict || error.isServer || error.isThrottled };
-  return explainByKind(error);
+  return { ...(BY_CODE[error.code] ?? explainByKind(error)), retryable: error.retryRule.user };
 }
 
-function explainByKind(error: ArmError): ErrorExplanation {
+function explainByKind(error: ArmError): Explanation {
   switch (error.kind) {
     case 'forbidden': {
       const action = missingAction(error.message);
       return {
         title: 'You do not have permission to do this',
         text: `${action ? `Your account lacks the permission ${action}. ` : ''}The Backup Contributor role on the vault (or Backup Operator for restores) usually grants it. Ask an owner of the subscription to assign it, then sign in again.`,
-        retryable: false,
       };
     }
     case 'conflict':
       return {
         title: 'Another operation is in progress',
         text: 'Azure is still working on another change to this resource. Wait for it to finish, then retry.',
-        retryable: true,
       };
     case 'notFound':
       return {
         title: 'Not found',
         text: 'It may have been deleted or moved, or you may no longer have access to it.',
-        retryable: false,
       };
     case 'throttled': {
       const seconds = error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined;
       return {
         title: 'Azure is throttling requests',
         text: `Too many requests were sent in a short time. ${seconds ? `Wait ${seconds} seconds` : 'Wait a moment'} and retry.`,
-        retryable: true,
       };
     }
     case 'server':
       return {
         title: 'Azure could not complete the request',
         text: 'This is usually temporary. Retry in a few minutes; if it keeps failing, contact Azure support with the request id below.',
-        retryable: true,
+      };
+    case 'timeout':
+      return {
+        title: 'Azure did not answer in time',
+        text: 'This is usually temporary. Retry in a moment.',
       };
     case 'network':
       return {
         title: 'Azure could not be reached',
         text: 'Check your network connection, then retry.',
-        retryable: true,
       };
     case 'auth':
       return {
         title: 'Your sign-in has expired',
         text: 'Sign in again to continue. Nothing you entered is lost.',
-        retryable: false,
       };
     case 'badRequest':
-      return { title: 'Azure refused the request', text: 'Azure explained why below.', retryable: false };
+      return { title: 'Azure refused the request', text: 'Azure explained why below.' };
     case 'operationFailed':
-      return { title: 'The operation failed', text: 'Azure explained why below.', retryable: false };
+      return { title: 'The operation failed', text: 'Azure explained why below.' };
     case 'invalidResponse':
       return {
         title: 'Azure sent a response that could not be read',
         text: 'Retry; if it keeps happening, contact support with the request id below.',
-        retryable: true,
       };
     default:
-      return { title: 'The request failed', text: 'Azure explained why below.', retryable: true };
+      return { title: 'The request failed', text: 'Azure explained why below.' };
   }
 }

@@ -2,6 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ArmError } from '@/azure/arm-error';
+import { RETRY_RULES, type ArmErrorKind } from '@/azure/retry-rules';
+import { errorOfKind } from '@/azure/test-utils';
 import { renderWithProviders } from '@/testing/render';
 import { explainError, missingAction } from './arm-error-explanations';
 import { ArmErrorMessage } from './arm-error-message';
@@ -86,5 +88,11 @@ describe('ArmErrorMessage', () => {
       <ArmErrorMessage error={armError(403, 'AuthorizationFailed', FORBIDDEN_MESSAGE)} onRetry={() => {}} />,
     );
     expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Retry is offered exactly where the retry table says the user may retry', () => {
+  it.each(Object.keys(RETRY_RULES) as ArmErrorKind[])('%s', (kind) => {
+    expect(explainError(errorOfKind(kind)).retryable).toBe(RETRY_RULES[kind].user);
   });
 });

@@ -1,6 +1,14 @@
-import { Link as FluentLink } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { BreadcrumbButton, Link as FluentLink } from '@fluentui/react-components';
+import type { MouseEvent, ReactNode } from 'react';
 import { useHref, useLinkClickHandler, type To } from 'react-router';
+
+/**
+ * The one way an element becomes an in-app link: a real href (so open-in-new-tab and copy link
+ * work, and support staff can paste it) and a click handler that navigates without a reload.
+ */
+function useRouterLink(to: To): { href: string; onClick: (event: MouseEvent<HTMLAnchorElement>) => void } {
+  return { href: useHref(to), onClick: useLinkClickHandler<HTMLAnchorElement>(to) };
+}
 
 export interface RouterLinkProps {
   to: To;
@@ -10,13 +18,20 @@ export interface RouterLinkProps {
   className?: string;
 }
 
-/** A Fluent link that navigates inside the app (real href, so open-in-new-tab and copy work). */
+/** A Fluent link that navigates inside the app. */
 export function RouterLink({ to, children, ...rest }: RouterLinkProps) {
-  const href = useHref(to);
-  const handleClick = useLinkClickHandler<HTMLAnchorElement>(to);
   return (
-    <FluentLink {...rest} href={href} onClick={handleClick}>
+    <FluentLink {...rest} {...useRouterLink(to)}>
       {children}
     </FluentLink>
+  );
+}
+
+/** A Fluent breadcrumb entry that navigates inside the app. */
+export function RouterBreadcrumbLink({ to, children }: { to: To; children: ReactNode }) {
+  return (
+    <BreadcrumbButton as="a" {...useRouterLink(to)}>
+      {children}
+    </BreadcrumbButton>
   );
 }

@@ -4,12 +4,7 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers } from './handlers';
 import { parseScenarioParams, Scenarios } from './scenarios';
-import {
-  clearDemoState,
-  openDemoSession,
-  type DemoSession,
-  type KeyValueStorage,
-} from './tenant/persistence';
+import { clearDemoState, openDemoSession, type DemoSession, type KeyValueStorage } from './persistence';
 
 export {
   DEMO_SUBSCRIPTIONS,

@@ -1,14 +1,20 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from './node';
-import { parseScenarioParams, type ScenarioName, type ScenarioOptions } from './scenarios';
+import {
+  Scenarios,
+  parseScenarioParams,
+  type FaultRequest,
+  type ScenarioName,
+  type ScenarioOptions,
+} from './scenarios';
 import {
   DEMO_INSTANCE_IDS,
   DEMO_RESTORE_TARGETS,
   DEMO_SUBSCRIPTIONS,
   DEMO_VAULT_IDS,
 } from './tenant/demo-tenant';
-import { arm } from '@/testing/contract/arm-fetch';
+import { ARM, arm } from '@/testing/contract/arm-fetch';
 
 const RG = `/subscriptions/${DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId}/resourceGroups/rg-contoso-backup/providers/Microsoft.DataProtection`;
 const enable = { properties: { featureSettings: { crossRegionRestoreSettings: { state: 'Enabled' } } } };
@@ -99,11 +105,34 @@ describe('fault scenarios', () => {
     expect([r.status, r.body.error.code]).toEqual([409, 'UserErrorAnotherOperationInProgress']);
   });
 
-  it('slow: fixed latency per response', async () => {
-    start({ names: ['slow'], latencyMs: 150 });
-    const started = Date.now();
-    await arm('GET', DEMO_VAULT_IDS.contosoPg);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  it('slow: waits the configured latency before every answer, faults included', async () => {
+    const events: string[] = [];
+    const sleep = (ms: number) => {
+      events.push(`sleep ${ms}`);
+      return Promise.resolve();
+    };
+    const slow = new Scenarios({ names: ['slow', 'conflict'], latencyMs: 150 }, undefined, sleep);
+    const read: FaultRequest = {
+      method: 'GET',
+      url: new URL(`${ARM}${DEMO_VAULT_IDS.contosoPg}`),
+      body: undefined,
+      action: 'x/read',
+    };
+    const answer = await slow.run(read, () => {
+      events.push('answer');
+      return Promise.resolve({ status: 200, body: { name: 'contoso-pg-vault' } });
+    });
+    expect(answer).toEqual({ status: 200, body: { name: 'contoso-pg-vault' } });
+    const conflict = await slow.run({ ...read, method: 'PATCH', body: enable }, () => {
+      events.push('never');
+      return Promise.resolve({ status: 202 });
+    });
+    expect(conflict.status).toBe(409);
+    expect(events).toEqual(['sleep 150', 'answer', 'sleep 150']);
+
+    const fast = new Scenarios({ names: ['conflict'], latencyMs: 150 }, undefined, sleep);
+    await fast.run(read, () => Promise.resolve({ status: 200 }));
+    expect(events).toHaveLength(3);
   });
 
   it('restore-fails: the CRR job ends Failed with UserErrorDatabaseNameAlreadyInUse', async () => {

@@ -2,7 +2,9 @@
 // through `createScenarios(...)` and in the demo through `?scenario=name[,name]` plus parameters.
 
 import { delay } from 'msw';
-import { armError, userFacingErrorBody, type ArmResult } from './handlers/arm-response';
+import { armError, modelErrorResult } from './handlers/arm-errors';
+import type { ArmResult } from './handlers/arm-response';
+import { anotherOperationInProgress, resourceNotFound, type ModelError } from './tenant/errors';
 import { DEMO_USER, type Tenant } from './tenant/tenant';
 
 export const SCENARIO_NAMES = [
@@ -65,7 +67,15 @@ export class Scenarios {
   /** Called when a counter changes (the browser entry point persists it for the tab session). */
   onChange: (() => void) | undefined;
 
-  constructor(options: Partial<ScenarioOptions> = {}, consumed?: ScenarioState['consumed']) {
+  /**
+   * `sleep` waits out the `slow` scenario's latency (msw's delay; tests inject a fake and assert
+   * the latency asked for instead of measuring time).
+   */
+  constructor(
+    options: Partial<ScenarioOptions> = {},
+    consumed?: ScenarioState['consumed'],
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => delay(ms),
+  ) {
     this.options = { ...DEFAULT_SCENARIO_OPTIONS, ...options, names: [...new Set(options.names ?? [])] };
     this.consumed = consumed ? { ...consumed } : { throttle: 0, serverError: 0 };
   }
@@ -104,7 +114,7 @@ export class Scenarios {
 
   /** Runs `next` unless a fault answers first. */
   async run(req: FaultRequest, next: () => Promise<ArmResult>): Promise<ArmResult> {
-    if (this.has('slow')) await delay(this.options.latencyMs);
+    if (this.has('slow')) await this.sleep(this.options.latencyMs);
 
     if (this.has('throttle') && this.consumed.throttle < this.options.throttleCount) {
       this.bump('throttle');
@@ -126,15 +136,7 @@ export class Scenarios {
       return forbidden(req);
     }
     if (this.has('conflict') && req.method === 'PATCH' && /\/backupVaults\/[^/]+$/i.test(req.url.pathname)) {
-      return {
-        status: 409,
-        body: userFacingErrorBody(
-          'UserErrorAnotherOperationInProgress',
-          'Another operation is in progress on this vault. Please retry after the current operation completes.',
-          ['Wait for the ongoing operation on the backup vault to finish, then try again.'],
-          '00000000-0000-0000-0000-000000000409',
-        ),
-      };
+      return faultResult(anotherOperationInProgress());
     }
     return next();
   }
@@ -258,9 +260,10 @@ function vaultGone(req: FaultRequest, vaultName: string): ArmResult | undefined 
   const inBody = pattern.exec(bodyText);
   const rg = inPath?.[1] ?? inBody?.[1];
   if (!rg) return undefined;
-  return armError(
-    404,
-    'ResourceNotFound',
-    `The Resource 'Microsoft.DataProtection/backupVaults/${vaultName}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
-  );
+  return faultResult(resourceNotFound('Microsoft.DataProtection/backupVaults', vaultName, rg));
+}
+
+/** The model's own error, answered by the fault layer (a fixed activity id: no request reached the RP). */
+function faultResult(error: ModelError): ArmResult {
+  return modelErrorResult(error, '00000000-0000-0000-0000-000000000409');
 }

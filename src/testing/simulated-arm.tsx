@@ -1,13 +1,14 @@
+import { render } from '@testing-library/react';
+import { createMemoryRouter } from 'react-router';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { ReactNode } from 'react';
-import { createArm, type Arm } from '@/azure/arm';
-import { ArmContext } from '@/azure/arm-context';
+import { createArm, type Arm, type CreateArmOptions } from '@/azure/arm';
 import { DemoCredential } from '@/azure/credentials';
+import { createPendingOperationStore, memoryStorage } from '@/azure/operations/pending-operations';
+import { createQueryClient } from '@/azure/query-client';
 import { createTestServer, type TestServer, type TestServerOptions } from '@/mocks/node';
+import { App } from '@/app/app';
 import { routes } from '@/app/router';
-import { AppThemeProvider } from '@/app/theme/app-theme-provider';
 import { attachContractRecorder, type ContractRecorder } from './contract/recorder';
-import { renderRoutes } from './render';
 
 /** What a test gets from {@link setupSimulatedArm}: the simulator, the real data layer, and the recorder. */
 export interface SimulatedArm {
@@ -22,7 +23,9 @@ export interface SimulatedArm {
  * (real pipeline, demo credential) per test, no waiting between polls, and every exchange checked
  * against the REST spec after the test. Call at the top of a `describe`.
  */
-export function setupSimulatedArm(options: TestServerOptions = {}): () => SimulatedArm {
+export function setupSimulatedArm(
+  options: TestServerOptions & { arm?: Partial<CreateArmOptions> } = {},
+): () => SimulatedArm {
   let current: SimulatedArm | undefined;
   beforeEach(() => {
     const server = createTestServer(options);
@@ -31,7 +34,15 @@ export function setupSimulatedArm(options: TestServerOptions = {}): () => Simula
     current = {
       server,
       credential,
-      arm: createArm({ credential, sleep: () => Promise.resolve(), pollIntervalMs: 0, retryDelayMs: 0 }),
+      arm: createArm({
+        credential,
+        sleep: () => Promise.resolve(),
+        pollIntervalMs: 0,
+        retryDelayMs: 0,
+        // Each test starts with no operation pending (sessionStorage would leak between tests).
+        pendingOperations: createPendingOperationStore({ storage: memoryStorage() }),
+        ...options.arm,
+      }),
       recorder: attachContractRecorder(server.server),
     };
   });
@@ -53,13 +64,20 @@ export function setupSimulatedArm(options: TestServerOptions = {}): () => Simula
   };
 }
 
-/** Renders the whole app's routes at `url`, wired to the simulated tenant. */
+/**
+ * Renders the real app (its providers, production QueryClient defaults, background-error toasts
+ * and routes) at `url`, wired to the simulated tenant.
+ */
 export function renderAppAt(url: string, sim: SimulatedArm) {
-  return renderRoutes(routes, url, {
-    wrapper: (children: ReactNode) => (
-      <AppThemeProvider>
-        <ArmContext.Provider value={sim.arm}>{children}</ArmContext.Provider>
-      </AppThemeProvider>
-    ),
-  });
+  const queryClient = createQueryClient();
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const result = render(
+    <App
+      environment={{ demo: true, cloudName: 'Azure public cloud (simulated)' }}
+      arm={sim.arm}
+      queryClient={queryClient}
+      router={router}
+    />,
+  );
+  return { ...result, queryClient, router };
 }

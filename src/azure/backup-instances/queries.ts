@@ -1,8 +1,10 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import type { LroProgress } from '../lro';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { ArmPoller, LroProgress } from '../lro';
+import { startTracked, type OperationDefinition } from '../operations/follow';
+import { parseOperationJobExtendedInfo } from '../operations/job-info';
 import type { OperationJobExtendedInfo } from '../operations/types';
 import { collectAll } from '../paging';
-import type { ArmQueryContext, OperationStartedInfo } from '../query-context';
+import type { ArmQueryContext } from '../query-context';
 import { armKeys, armMutationKeys } from '../query-keys';
 import {
   backupVaultResourceId,
@@ -24,8 +26,6 @@ export interface CrossRegionRestoreVariables {
   restoreRequestObject: AzureBackupRestoreRequest;
   /** Progress after every poll. */
   onProgress?: (progress: LroProgress) => void;
-  /** Called once ARM accepted the request; persist the URL to resume after a reload. */
-  onOperationStarted?: (info: OperationStartedInfo) => void;
 }
 
 /** Result of a validate / trigger cross-region restore. */
@@ -36,19 +36,38 @@ export interface CrossRegionRestoreResult {
   jobId: string | null;
   /** The job GUID (name), for `fetchCrossRegionRestoreJob`. */
   jobName: string | null;
-  /** Operation URL that was polled, if any. */
-  operationUrl: string | undefined;
 }
+
+function toResult(result: OperationJobExtendedInfo): CrossRegionRestoreResult {
+  const jobId = result.jobId ?? null;
+  return { result, jobId, jobName: jobId ? jobNameFromJobId(jobId) : null };
+}
+
+/** After a restore started: the source vault's jobs (primary and cross-region) are stale. */
+async function afterCrossRegionRestore(client: QueryClient, instanceId: string) {
+  const vaultId = backupVaultResourceId(parseBackupInstanceId(instanceId));
+  await client.invalidateQueries({ queryKey: armKeys.jobs(vaultId) });
+}
+
+/** How a cross-region restore is followed (also after a reload); see `operations/follow.ts`. */
+export const crossRegionRestoreOperation: OperationDefinition<CrossRegionRestoreResult> = {
+  mutationKey: (instanceId) => armMutationKeys.triggerCrossRegionRestore(instanceId),
+  resumeOptions: {
+    finalStateVia: 'location',
+    mapResult: (body) => toResult(parseOperationJobExtendedInfo(body)),
+  },
+  afterSuccess: (client, instanceId) => afterCrossRegionRestore(client, instanceId),
+};
 
 /** Query and mutation factories for backup instances and the CRR actions. */
 export function createBackupInstanceQueries(ctx: ArmQueryContext) {
-  const run = async (
+  const begin = (
     action: 'beginValidateCrossRegionRestore' | 'beginTriggerCrossRegionRestore',
     v: CrossRegionRestoreVariables,
-  ): Promise<CrossRegionRestoreResult> => {
+  ): Promise<ArmPoller<OperationJobExtendedInfo>> => {
     const p = parseBackupInstanceId(v.instanceId);
     // The CRR actions live on the vault's resource group, at the secondary region.
-    const poller = await ctx.dataProtection(p.subscriptionId).backupInstances[action](
+    return ctx.dataProtection(p.subscriptionId).backupInstances[action](
       p.resourceGroupName,
       v.secondaryRegion,
       {
@@ -57,16 +76,6 @@ export function createBackupInstanceQueries(ctx: ArmQueryContext) {
       },
       { ...(v.onProgress ? { onProgress: v.onProgress } : {}) },
     );
-    if (poller.operationUrl)
-      v.onOperationStarted?.({ operationUrl: poller.operationUrl, resumeToken: poller.resumeToken });
-    const result = await poller.pollUntilDone();
-    const jobId = result.jobId ?? null;
-    return {
-      result,
-      jobId,
-      jobName: jobId ? jobNameFromJobId(jobId) : null,
-      operationUrl: poller.operationUrl,
-    };
   };
 
   return {
@@ -104,21 +113,29 @@ export function createBackupInstanceQueries(ctx: ArmQueryContext) {
         mutationOptions<CrossRegionRestoreResult, Error, CrossRegionRestoreVariables>({
           mutationKey: armMutationKeys.validateCrossRegionRestore(instanceId),
           retry: false,
-          mutationFn: (v) => run('beginValidateCrossRegionRestore', v),
+          mutationFn: async (v) =>
+            toResult(await (await begin('beginValidateCrossRegionRestore', v)).pollUntilDone()),
         }),
       /**
-       * `crossRegionRestore`; never retried (a second call would start a second restore). On
-       * success the source vault's job queries (primary and cross-region) are invalidated.
+       * `crossRegionRestore`; never retried and never sent while one is pending for the same
+       * source instance (a second call would start a second restore): the operation is kept in
+       * the pending-operation store until it ends. On success the source vault's job queries
+       * (primary and cross-region) are invalidated.
        */
       triggerCrossRegionRestore: (instanceId?: string) =>
         mutationOptions<CrossRegionRestoreResult, Error, CrossRegionRestoreVariables>({
           mutationKey: armMutationKeys.triggerCrossRegionRestore(instanceId),
           retry: false,
-          mutationFn: (v) => run('beginTriggerCrossRegionRestore', v),
-          onSuccess: async (_result, v, _onMutateResult, context) => {
-            const vaultId = backupVaultResourceId(parseBackupInstanceId(v.instanceId));
-            await context.client.invalidateQueries({ queryKey: armKeys.jobs(vaultId) });
-          },
+          mutationFn: async (v) =>
+            toResult(
+              await startTracked(
+                ctx.pendingOperations,
+                { kind: 'crossRegionRestore', resourceId: v.instanceId },
+                () => begin('beginTriggerCrossRegionRestore', v),
+              ),
+            ),
+          onSuccess: (_result, v, _onMutateResult, context) =>
+            afterCrossRegionRestore(context.client, v.instanceId),
         }),
     },
   };

@@ -1,7 +1,8 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { LroProgress } from '../lro';
+import { startTracked, type OperationDefinition } from '../operations/follow';
 import { collectAll } from '../paging';
-import type { ArmQueryContext, OperationStartedInfo } from '../query-context';
+import type { ArmQueryContext } from '../query-context';
 import { armKeys, armMutationKeys } from '../query-keys';
 import { parseBackupVaultId } from '../resource-id';
 import type { BackupVaultResource, PatchResourceRequestInput } from './types';
@@ -14,9 +15,25 @@ export interface UpdateBackupVaultVariables {
   patch: PatchResourceRequestInput;
   /** Progress after every poll. */
   onProgress?: (progress: LroProgress) => void;
-  /** Called once ARM accepted the change and handed out an operation URL. */
-  onOperationStarted?: (info: OperationStartedInfo) => void;
 }
+
+/** After a vault update: the cache holds the operation's final vault; the vault list is stale. */
+async function afterVaultUpdate(client: QueryClient, vaultId: string, vault: BackupVaultResource) {
+  client.setQueryData(armKeys.backupVaultDetail(vaultId), vault);
+  await client.invalidateQueries({
+    queryKey: armKeys.backupVaultList(parseBackupVaultId(vaultId).subscriptionId),
+    exact: true,
+  });
+}
+
+/** How a vault update is followed (also after a reload); see `operations/follow.ts`. */
+export const vaultUpdateOperation: OperationDefinition<BackupVaultResource> = {
+  mutationKey: (vaultId) => armMutationKeys.updateBackupVault(vaultId),
+  resumeOptions: { finalStateVia: 'original-uri' },
+  afterSuccess: afterVaultUpdate,
+  afterForgotten: (client, vaultId) =>
+    client.invalidateQueries({ queryKey: armKeys.backupVaultDetail(vaultId) }),
+};
 
 /** Query and mutation factories for backup vaults. */
 export function createBackupVaultQueries(ctx: ArmQueryContext) {
@@ -46,35 +63,29 @@ export function createBackupVaultQueries(ctx: ArmQueryContext) {
     mutations: {
       /**
        * PATCH a vault and wait for the operation; on success the vault's detail is replaced by the
-       * final GET result and its subscription's vault list is invalidated (nothing else).
+       * final GET result and its subscription's vault list is invalidated (nothing else). The
+       * operation is kept in the pending-operation store until it ends, so a reload follows it.
        * Never retried automatically.
        */
       update: (vaultId?: string) =>
         mutationOptions<BackupVaultResource, Error, UpdateBackupVaultVariables>({
           mutationKey: armMutationKeys.updateBackupVault(vaultId),
           retry: false,
-          mutationFn: async (variables) => {
+          mutationFn: (variables) => {
             const p = parseBackupVaultId(variables.vaultId);
-            const poller = await ctx
-              .dataProtection(p.subscriptionId)
-              .backupVaults.beginUpdate(p.resourceGroupName, p.vaultName, variables.patch, {
-                ...(variables.onProgress ? { onProgress: variables.onProgress } : {}),
-              });
-            if (poller.operationUrl)
-              variables.onOperationStarted?.({
-                operationUrl: poller.operationUrl,
-                resumeToken: poller.resumeToken,
-              });
-            return poller.pollUntilDone();
+            return startTracked(
+              ctx.pendingOperations,
+              { kind: 'vaultUpdate', resourceId: variables.vaultId },
+              () =>
+                ctx
+                  .dataProtection(p.subscriptionId)
+                  .backupVaults.beginUpdate(p.resourceGroupName, p.vaultName, variables.patch, {
+                    ...(variables.onProgress ? { onProgress: variables.onProgress } : {}),
+                  }),
+            );
           },
-          onSuccess: async (vault, variables, _onMutateResult, context) => {
-            const p = parseBackupVaultId(variables.vaultId);
-            context.client.setQueryData(armKeys.backupVaultDetail(variables.vaultId), vault);
-            await context.client.invalidateQueries({
-              queryKey: armKeys.backupVaultList(p.subscriptionId),
-              exact: true,
-            });
-          },
+          onSuccess: (vault, variables, _onMutateResult, context) =>
+            afterVaultUpdate(context.client, variables.vaultId, vault),
         }),
     },
   };

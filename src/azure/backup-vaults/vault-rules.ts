@@ -2,7 +2,7 @@
  * Azure's rules for storage redundancy and Cross Region Restore, in one place so every page
  * (vault properties, restore wizard, instance filters) decides the same way.
  */
-import { pairedRegion } from '../resources-client';
+import { pairedRegion } from '../regions';
 import type { Location } from '../subscriptions/types';
 import type { BackupVaultResource } from './types';
 

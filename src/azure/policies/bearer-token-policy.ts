@@ -40,15 +40,14 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
   let cached: AccessToken | undefined;
   let inFlight: Promise<AccessToken> | undefined;
 
+  // The token is fetched without any request's abort signal: several requests may be waiting for
+  // the same token, and cancelling one of them (navigating away) must not fail the others. Each
+  // waiter stops waiting on its own signal instead (see `waitFor`).
   const fetchToken = async (request: PipelineRequest, extra: ArmGetTokenOptions): Promise<AccessToken> => {
     let token: AccessToken | null;
     try {
-      token = await options.credential.getToken(options.scopes, {
-        abortSignal: request.abortSignal,
-        ...extra,
-      } satisfies ArmGetTokenOptions);
+      token = await options.credential.getToken(options.scopes, extra satisfies ArmGetTokenOptions);
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw error;
       // Sign-in problems (interaction required, consent missing) surface as an auth error so the
       // UI can offer "sign in again"; the credential's own error stays reachable as `cause`.
       throw new ArmError({
@@ -80,7 +79,7 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
     inFlight ??= fetchToken(request, {}).finally(() => {
       inFlight = undefined;
     });
-    return inFlight;
+    return waitFor(inFlight, request.abortSignal);
   };
 
   return {
@@ -98,11 +97,40 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
       // A revoked or CAE-invalidated token is still "valid" by its timestamp: bypass the cache.
       cached = undefined;
       const claims = parseClaimsChallenge(response.headers.get('www-authenticate'));
-      const fresh = await fetchToken(request, { forceRefresh: true, ...(claims ? { claims } : {}) });
+      const fresh = await waitFor(
+        fetchToken(request, { forceRefresh: true, ...(claims ? { claims } : {}) }),
+        request.abortSignal,
+      );
       request.headers.set('Authorization', `Bearer ${fresh.token}`);
       return next(request);
     },
   };
+}
+
+/** Settles with `promise`, or rejects with an AbortError as soon as this waiter's own signal aborts. */
+function waitFor<T>(promise: Promise<T>, signal: PipelineRequest['abortSignal']): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function abortError(): Error {
+  const error = new Error('The request was cancelled while waiting for a token.');
+  error.name = 'AbortError';
+  return error;
 }
 
 /** True when `url` has exactly the given origin (scheme, host and port). */

@@ -6,6 +6,7 @@ import type {
   SendRequest,
 } from '@azure/core-rest-pipeline';
 import { parseRetryAfterMs } from '../retry-after';
+import { isPipelineRetriableStatus } from '../retry-rules';
 import { sleep as defaultSleep, type SleepFn } from '../sleep';
 
 /** Name of {@link armRetryPolicy} in the pipeline. */
@@ -24,9 +25,6 @@ export const READ_ONLY_POST_ACTIONS: ReadonlySet<string> = new Set(
     'findRestorableTimeRanges',
   ].map((a) => a.toLowerCase()),
 );
-
-/** HTTP statuses worth retrying for a read. */
-export const RETRIABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
  * True for requests that may be repeated automatically: GET/HEAD, the read-only POST actions
@@ -70,7 +68,7 @@ export interface ArmRetryPolicyOptions {
 
 /**
  * Our own retry rules (core-rest-pipeline's default policies retry every method and treat
- * Retry-After differently):
+ * Retry-After differently); which statuses are transient comes from `RETRY_RULES`:
  * - reads ({@link isReadRequest}) are retried on 408/429/5xx and on network errors, at most
  *   `maxRetries` times, waiting Retry-After when given, else exponential backoff;
  * - everything else (PATCH vault, POST crossRegionRestore / validateCrossRegionRestore...) is
@@ -110,7 +108,8 @@ export function armRetryPolicy(options: ArmRetryPolicyOptions = {}): PipelinePol
           await wait(backoff(attempt), signalOf(request));
           continue;
         }
-        if (!retriable || attempt >= maxRetries || !RETRIABLE_STATUSES.has(response.status)) return response;
+        if (!retriable || attempt >= maxRetries || !isPipelineRetriableStatus(response.status))
+          return response;
         const retryAfter = parseRetryAfterMs(response.headers, options.now);
         if (retryAfter !== undefined && retryAfter > maxRetryAfterMs) return response;
         await wait(retryAfter ?? backoff(attempt), signalOf(request));

@@ -21,7 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useIsMutating, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useArm } from '@/azure/arm-context';
 import type { BackupVaultResource } from '@/azure/backup-vaults/types';
@@ -32,11 +32,9 @@ import {
   ENABLE_CROSS_REGION_RESTORE_PATCH,
 } from '@/azure/backup-vaults/vault-rules';
 import type { LroProgress } from '@/azure/lro';
-import { armMutationKeys } from '@/azure/query-keys';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { useFormDraft } from '@/components/form-draft';
 import { resourceIdKey } from '@/azure/resource-id';
-import { clearPendingUpdate, savePendingUpdate } from './pending-update';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL, alignContent: 'start' },
@@ -51,12 +49,13 @@ const useStyles = makeStyles({
 
 export interface CrossRegionRestorePanelProps {
   open: boolean;
+  /** The vault's id as the route gives it (the vault body's own id may be missing). */
+  vaultId: string;
   vault: BackupVaultResource;
   secondaryRegionLabel: string;
   onClose: () => void;
-  onEnabled: () => void;
-  /** An update of this vault resumed after a reload is still running. */
-  resumedUpdateRunning: boolean;
+  /** An update of this vault started earlier (before a reload, or while the panel was closed) is still running. */
+  updateRunning: boolean;
 }
 
 type Choice = 'Enabled' | 'Disabled';
@@ -79,15 +78,14 @@ export function CrossRegionRestorePanel(props: CrossRegionRestorePanelProps) {
 }
 
 function PanelContent({
+  vaultId,
   vault,
   secondaryRegionLabel,
   onClose,
-  onEnabled,
-  resumedUpdateRunning,
+  updateRunning,
 }: CrossRegionRestorePanelProps) {
   const styles = useStyles();
   const arm = useArm();
-  const vaultId = vault.id ?? '';
   const current: Choice = crossRegionRestoreStatus(vault) === 'Enabled' ? 'Enabled' : 'Disabled';
   const rule = crossRegionRestoreUpdateRule(vault);
   // Kept across a sign-in redirect (token expired mid-task); dropped when the panel is closed.
@@ -104,23 +102,15 @@ function PanelContent({
   const [understood, setUnderstood] = useState(false);
   const [progress, setProgress] = useState<LroProgress | null>(null);
 
+  // What must happen once the update ends (cache, notice, closing this panel) lives in the
+  // mutation's options and the vault page, not here: this panel may be closed long before.
   const mutation = useMutation(arm.backupVaults.mutations.update(vaultId));
-  // Another tab or panel may already be updating this vault: never send a second PATCH.
-  const inFlight = useIsMutating({ mutationKey: armMutationKeys.updateBackupVault(vaultId) }) > 0;
-  const busy = mutation.isPending || inFlight || resumedUpdateRunning;
+  const busy = mutation.isPending || updateRunning;
 
   const enable = () => {
     setConfirmOpen(false);
     setProgress(null);
-    mutation.mutate(
-      {
-        vaultId,
-        patch: ENABLE_CROSS_REGION_RESTORE_PATCH,
-        onProgress: setProgress,
-        onOperationStarted: (info) => savePendingUpdate(vaultId, info.resumeToken ?? info.operationUrl),
-      },
-      { onSuccess: onEnabled, onSettled: () => clearPendingUpdate(vaultId) },
-    );
+    mutation.mutate({ vaultId, patch: ENABLE_CROSS_REGION_RESTORE_PATCH, onProgress: setProgress });
   };
 
   const canSave = choice === 'Enabled' && current === 'Disabled' && rule.canEnable && !busy;

@@ -1,5 +1,5 @@
 import type { CrossRegionRestoreStatus, StorageRedundancy } from '@/azure/backup-vaults/vault-rules';
-import { normaliseRegion } from '@/azure/resources-client';
+import { regionDisplayName } from '@/azure/regions';
 import type { Location } from '@/azure/subscriptions/types';
 
 /** Redundancy in the portal's words. */
@@ -18,8 +18,5 @@ export const CRR_LABEL: Record<CrossRegionRestoreStatus, string> = {
 
 /** "East US" for "eastus" when the locations API told us; the ARM name otherwise. */
 export function regionLabel(name: string | undefined, locations: readonly Location[] | undefined): string {
-  if (!name) return '—';
-  const wanted = normaliseRegion(name);
-  const match = locations?.find((l) => l.name && normaliseRegion(l.name) === wanted);
-  return match?.displayName ?? name;
+  return name ? regionDisplayName(name, locations) : '—';
 }

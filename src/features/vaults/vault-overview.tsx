@@ -7,12 +7,12 @@ import {
   secondaryRegion,
   storageRedundancy,
 } from '@/azure/backup-vaults/vault-rules';
-import { parseBackupVaultId } from '@/azure/resource-id';
+import { parseBackupVaultId, sameResourceId } from '@/azure/resource-id';
 import type { Location } from '@/azure/subscriptions/types';
 import { RouterLink } from '@/components/router-link';
 import { CrrBanner } from './crr-banner';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
-import { vaultPath } from './vault-paths';
+import { vaultPath } from '@/lib/app-paths';
 
 const useStyles = makeStyles({
   essentials: {
@@ -26,22 +26,24 @@ const useStyles = makeStyles({
   value: { margin: 0 },
 });
 
-export function VaultOverview({
-  vault,
-  locations,
-}: {
+/** What every section of the vault page gets from it. */
+export interface VaultSectionProps {
+  /** The vault's id as the route gives it (the body's own id may be missing). */
+  vaultId: string;
   vault: BackupVaultResource;
+  /** The subscription's locations, for region names and the paired region. */
   locations: readonly Location[] | undefined;
-}) {
+}
+
+export function VaultOverview({ vaultId, vault, locations }: VaultSectionProps) {
   const styles = useStyles();
   const arm = useArm();
-  const vaultId = vault.id ?? '';
   const ids = parseBackupVaultId(vaultId);
   const subscriptions = useQuery(arm.subscriptions.queries.list());
   const instances = useQuery(arm.backupInstances.queries.list(vaultId));
   const subscriptionName =
-    subscriptions.data?.find((s) => s.subscriptionId?.toLowerCase() === ids.subscriptionId.toLowerCase())
-      ?.displayName ?? ids.subscriptionId;
+    subscriptions.data?.find((s) => sameResourceId(s.subscriptionId, ids.subscriptionId))?.displayName ??
+    ids.subscriptionId;
   const status = crossRegionRestoreStatus(vault);
   const secondary = regionLabel(secondaryRegion(vault, locations), locations);
 

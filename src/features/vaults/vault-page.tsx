@@ -9,15 +9,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, useHref, useLinkClickHandler, useParams } from 'react-router';
+import { NavLink, useParams } from 'react-router';
 import { isArmError } from '@/azure/arm-error';
 import { useArm } from '@/azure/arm-context';
 import { parseBackupVaultId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
-import { RouterLink } from '@/components/router-link';
+import { RouterBreadcrumbLink, RouterLink } from '@/components/router-link';
 import { VaultOverview } from './vault-overview';
-import { vaultIdFromParams, vaultPath } from './vault-paths';
+import { vaultIdFromParams, vaultPath } from '@/lib/app-paths';
 import { VaultProperties } from './vault-properties';
 
 const useStyles = makeStyles({
@@ -45,16 +45,6 @@ const useStyles = makeStyles({
   content: { flexGrow: 1, minWidth: 0 },
 });
 
-function BreadcrumbLink({ to, children }: { to: string; children: string }) {
-  const href = useHref(to);
-  const onClick = useLinkClickHandler<HTMLAnchorElement>(to);
-  return (
-    <BreadcrumbButton as="a" href={href} onClick={onClick}>
-      {children}
-    </BreadcrumbButton>
-  );
-}
-
 export function VaultPage({ section }: { section: 'overview' | 'properties' }) {
   const styles = useStyles();
   const arm = useArm();
@@ -81,7 +71,7 @@ export function VaultPage({ section }: { section: 'overview' | 'properties' }) {
     <>
       <Breadcrumb aria-label="Breadcrumb">
         <BreadcrumbItem>
-          <BreadcrumbLink to="/vaults">Backup vaults</BreadcrumbLink>
+          <RouterBreadcrumbLink to="/vaults">Backup vaults</RouterBreadcrumbLink>
         </BreadcrumbItem>
         <BreadcrumbDivider />
         <BreadcrumbItem>
@@ -116,9 +106,9 @@ export function VaultPage({ section }: { section: 'overview' | 'properties' }) {
               </p>
             </>
           ) : section === 'properties' ? (
-            <VaultProperties vault={vaultQuery.data} locations={locationsQuery.data} />
+            <VaultProperties vaultId={vaultId} vault={vaultQuery.data} locations={locationsQuery.data} />
           ) : (
-            <VaultOverview vault={vaultQuery.data} locations={locationsQuery.data} />
+            <VaultOverview vaultId={vaultId} vault={vaultQuery.data} locations={locationsQuery.data} />
           )}
         </div>
       </div>

@@ -9,13 +9,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutationState, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useArm } from '@/azure/arm-context';
-import { armKeys } from '@/azure/query-keys';
-import { parseBackupVaultId } from '@/azure/resource-id';
+import { armMutationKeys } from '@/azure/query-keys';
 import { ArmErrorMessage } from '@/components/arm-error-message';
-import type { BackupVaultResource } from '@/azure/backup-vaults/types';
 import {
   crossRegionRestoreStatus,
   crossRegionRestoreUpdateRule,
@@ -23,13 +21,12 @@ import {
   storageRedundancy,
   type StorageRedundancy,
 } from '@/azure/backup-vaults/vault-rules';
-import type { Location } from '@/azure/subscriptions/types';
 import { useSearchParam } from '@/lib/url-state';
 import { CrossRegionRestorePanel } from './cross-region-restore-panel';
 import { CrrBanner } from './crr-banner';
 import { SettingGroup } from './setting-group';
+import type { VaultSectionProps } from './vault-overview';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
-import { clearPendingUpdate, loadPendingUpdate } from './pending-update';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL },
@@ -53,23 +50,25 @@ const REDUNDANCY_EXPLANATION: Record<StorageRedundancy, string> = {
   Unknown: 'Azure did not report the storage redundancy of this vault.',
 };
 
-export function VaultProperties({
-  vault,
-  locations,
-}: {
-  vault: BackupVaultResource;
-  locations: readonly Location[] | undefined;
-}) {
+export function VaultProperties({ vaultId, vault, locations }: VaultSectionProps) {
   const styles = useStyles();
   const [panel, setPanel] = useSearchParam('panel');
-  const [enabledNotice, setEnabledNotice] = useState(false);
-  const resumed = useResumedUpdate(vault.id ?? '', () => setEnabledNotice(true));
+  const update = useVaultUpdate(vaultId);
   const redundancy = storageRedundancy(vault);
   const crr = crossRegionRestoreStatus(vault);
   const baseRule = crossRegionRestoreUpdateRule(vault);
-  const rule = resumed.running
+  const rule = update.running
     ? { canEnable: false, canDisable: false, reason: 'An update of this vault is in progress' }
     : baseRule;
+
+  // The panel closes when an update succeeds while this page is open (not for one that
+  // succeeded before it was opened), even if the panel was closed and reopened meanwhile.
+  const seenSuccess = useRef(update.succeededAt);
+  useEffect(() => {
+    if (update.succeededAt === seenSuccess.current) return;
+    seenSuccess.current = update.succeededAt;
+    if (update.succeededAt !== undefined) setPanel(null);
+  }, [update.succeededAt, setPanel]);
   const secondaryName = secondaryRegion(vault, locations);
   const secondary = regionLabel(secondaryName, locations);
   const security = vault.properties.securitySettings;
@@ -83,7 +82,7 @@ export function VaultProperties({
   return (
     <>
       <div className={styles.stack}>
-        {enabledNotice && crr === 'Enabled' && (
+        {update.succeededAt !== undefined && crr === 'Enabled' && (
           <MessageBar intent="success" layout="multiline" role="status">
             <MessageBarBody>
               <MessageBarTitle>Cross Region Restore is enabled</MessageBarTitle>
@@ -91,17 +90,25 @@ export function VaultProperties({
             </MessageBarBody>
           </MessageBar>
         )}
-        {resumed.running && (
+        {update.running && panel !== CRR_PANEL && (
           <MessageBar intent="info" layout="multiline" role="status">
             <MessageBarBody>
               <MessageBarTitle>Cross Region Restore is being enabled</MessageBarTitle>
-              The update started before this page was loaded and is still running in Azure.
+              {update.resumed
+                ? 'The update started before this page was loaded and is still running in Azure.'
+                : 'The update is running in Azure.'}
               <ProgressBar aria-label="Enabling Cross Region Restore" />
             </MessageBarBody>
           </MessageBar>
         )}
-        {resumed.error && (
-          <ArmErrorMessage error={resumed.error} title="The earlier Cross Region Restore update failed" />
+        {update.resumeError && (
+          <ArmErrorMessage
+            error={update.resumeError}
+            title="The earlier Cross Region Restore update failed"
+          />
+        )}
+        {update.error && panel !== CRR_PANEL && (
+          <ArmErrorMessage error={update.error} title="Cross Region Restore could not be enabled" />
         )}
         <CrrBanner status={crr} secondaryRegionLabel={secondary} />
       </div>
@@ -205,47 +212,41 @@ export function VaultProperties({
 
       <CrossRegionRestorePanel
         open={panel === CRR_PANEL}
+        vaultId={vaultId}
         vault={vault}
         secondaryRegionLabel={secondary}
-        resumedUpdateRunning={resumed.running}
+        updateRunning={update.running}
         onClose={() => setPanel(null, { replace: false })}
-        onEnabled={() => {
-          setEnabledNotice(true);
-          setPanel(null);
-        }}
       />
     </>
   );
 }
 
 /**
- * Follows a vault update that was started before a reload (its resume token is in
- * sessionStorage) until Azure says it is done, then shows the result like a fresh update would.
+ * The state of this vault's Cross Region Restore update, wherever it runs: in this page's mutation
+ * (the panel may be closed), or resumed from the pending-operation store after a reload.
  */
-function useResumedUpdate(vaultId: string, onDone: () => void): { running: boolean; error: Error | null } {
+function useVaultUpdate(vaultId: string) {
   const arm = useArm();
-  const queryClient = useQueryClient();
-  const [token] = useState(() => loadPendingUpdate(vaultId));
-  const query = useQuery({
-    queryKey: [...armKeys.backupVaultDetail(vaultId), 'resumed-update', token],
-    queryFn: async () => {
-      try {
-        const vault = await arm.operations.resume<BackupVaultResource>(token ?? '').pollUntilDone();
-        queryClient.setQueryData(armKeys.backupVaultDetail(vaultId), vault);
-        await queryClient.invalidateQueries({
-          queryKey: armKeys.backupVaultList(parseBackupVaultId(vaultId).subscriptionId),
-          exact: true,
-        });
-        onDone();
-        return true;
-      } finally {
-        clearPendingUpdate(vaultId);
-      }
-    },
-    enabled: token !== null,
-    retry: false,
-    staleTime: Infinity,
-    gcTime: 0,
-  });
-  return { running: token !== null && query.isFetching, error: query.error };
+  const store = arm.operations.store;
+  const pending = useSyncExternalStore(store.subscribe, () => store.snapshot('vaultUpdate', vaultId));
+  const follow = useQuery(arm.operations.queries.follow('vaultUpdate', vaultId));
+  const latest = useMutationState({
+    filters: { mutationKey: armMutationKeys.updateBackupVault(vaultId) },
+    select: (mutation) => mutation.state,
+  }).at(-1);
+  const resumed = pending !== null && follow.isFetching && latest?.status !== 'pending';
+  return {
+    running: latest?.status === 'pending' || resumed,
+    resumed,
+    /** When the last update succeeded (in this page or resumed), to show the notice once. */
+    succeededAt:
+      latest?.status === 'success'
+        ? latest.submittedAt
+        : follow.data?.state === 'succeeded'
+          ? follow.dataUpdatedAt
+          : undefined,
+    error: latest?.status === 'error' ? latest.error : null,
+    resumeError: follow.error,
+  };
 }

@@ -37,7 +37,7 @@ import { RouterLink } from '@/components/router-link';
 import { SubscriptionPicker, useSubscriptionSelection } from '@/components/subscription-picker';
 import { useSearchParam, useSetSearchParams } from '@/lib/url-state';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
-import { vaultPath } from './vault-paths';
+import { vaultPath } from '@/lib/app-paths';
 
 const useStyles = makeStyles({
   filters: {

@@ -1,5 +1,5 @@
-// Response building shared by all simulated ARM routes: the headers ARM puts on every answer, ARM error
-// bodies, ARM timestamp formats and nextLink paging.
+// Response building shared by all simulated ARM routes: the headers ARM puts on every answer, ARM
+// timestamp formats and nextLink paging. Error bodies are in arm-errors.ts.
 
 import { HttpResponse } from 'msw';
 import { ModelError } from '../tenant/errors';
@@ -106,62 +106,6 @@ export function toHttpResponse(result: ArmResult, common: HeaderBag): Response {
   });
 }
 
-/** A plain ARM error body (front-door errors: auth, routing, api-version, throttling). */
-export function armError(status: number, code: string, message: string, headers?: HeaderBag): ArmResult {
-  return { status, body: { error: { code, message } }, headers };
-}
-
-/**
- * DataProtection's own errors carry a UserFacingError in additionalInfo and explicit nulls, exactly
- * as in the recordings (test_dataprotection_backup_vault_update.json, exchange 48).
- */
-export function userFacingErrorBody(
-  code: string,
-  message: string,
-  recommendedAction: string[],
-  activityId: string,
-): Record<string, unknown> {
-  return {
-    error: {
-      additionalInfo: [
-        {
-          type: 'UserFacingError',
-          info: {
-            message,
-            recommendedAction,
-            details: null,
-            code,
-            target: '',
-            innerError: null,
-            isRetryable: false,
-            isUserError: false,
-            properties: { ActivityId: activityId },
-          },
-        },
-      ],
-      code,
-      message,
-      target: null,
-      details: null,
-    },
-  };
-}
-
-export function modelErrorResult(error: ModelError, activityId: string): ArmResult {
-  const headers: HeaderBag = {};
-  if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
-  if (error.userFacing) {
-    return {
-      status: error.status,
-      body: userFacingErrorBody(error.code, error.message, error.recommendedAction, activityId),
-      headers,
-    };
-  }
-  const body: Record<string, unknown> = { code: error.code, message: error.message };
-  if (error.target !== undefined) body.target = error.target;
-  return { status: error.status, body: { error: body }, headers };
-}
-
 /** ARM writes seven fractional digits: 2025-03-09T22:00:47.9746588Z. */
 export function armTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
@@ -233,7 +177,7 @@ export function decodeSkipToken(value: string | null): SkipToken | undefined {
  * $filter and a $skipToken, as ARM does. Callers must follow it as given.
  */
 export function pageOf<T>(
-  ctx: ArmContext,
+  ctx: Pick<ArmContext, 'url' | 'apiVersion' | 'body'>,
   items: readonly T[],
   pageSize: number,
   serialize: (item: T) => unknown,

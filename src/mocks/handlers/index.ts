@@ -6,29 +6,25 @@ import {
   ARM_ORIGIN,
   DEFAULT_HANDLER_OPTIONS,
   RequestState,
-  armError,
   baseHeaders,
-  modelErrorResult,
   toHttpResponse,
   type ArmContext,
   type ArmResult,
   type HandlerOptions,
 } from './arm-response';
-import { buildRoutes, matchRoutes, type Route } from './routes';
+import { armError, modelErrorResult } from './arm-errors';
+import { buildRoutes, matchRoutes, namespacesOf, type Route } from './routes';
 import { Scenarios } from '../scenarios';
-import { ModelError } from '../tenant/errors';
+import { ModelError, resourceGroupNotFound, subscriptionNotFound } from '../tenant/errors';
 import type { Tenant } from '../tenant/tenant';
 
 export { ARM_ORIGIN } from './arm-response';
 export type { HandlerOptions } from './arm-response';
 
-const KNOWN_NAMESPACES = [
-  'Microsoft.DataProtection',
-  'Microsoft.DBforPostgreSQL',
-  'Microsoft.KeyVault',
-  'Microsoft.Storage',
-  'Microsoft.Resources',
-];
+interface RouteTable {
+  routes: readonly Route[];
+  namespaces: readonly string[];
+}
 
 /**
  * The msw handlers answering https://management.azure.com from `tenant`, with `scenarios` as fault
@@ -41,10 +37,13 @@ export function createHandlers(
 ): RequestHandler[] {
   const opts: HandlerOptions = { ...DEFAULT_HANDLER_OPTIONS, ...options };
   const routes = buildRoutes();
+  const namespaces = namespacesOf(routes);
   const state = new RequestState(tenant.seed);
   scenarios.applyToTenant(tenant);
   return [
-    http.all(`${ARM_ORIGIN}/*`, ({ request }) => dispatch(request, tenant, scenarios, routes, state, opts)),
+    http.all(`${ARM_ORIGIN}/*`, ({ request }) =>
+      dispatch(request, tenant, scenarios, { routes, namespaces }, state, opts),
+    ),
   ];
 }
 
@@ -52,7 +51,7 @@ async function dispatch(
   request: Request,
   tenant: Tenant,
   scenarios: Scenarios,
-  routes: readonly Route[],
+  table: RouteTable,
   state: RequestState,
   options: HandlerOptions,
 ): Promise<Response> {
@@ -93,11 +92,14 @@ async function dispatch(
     }
   }
 
-  const matches = matchRoutes(routes, url.pathname);
+  const matches = matchRoutes(table.routes, url.pathname);
   const match = matches.find((m) => m.route.method === method);
 
   const result = await scenarios.run({ method, url, body, action: match?.route.action }, () => {
-    if (!match) return Promise.resolve(matches.length > 0 ? methodNotAllowed(method) : notFound(url, tenant));
+    if (!match) {
+      if (matches.length > 0) return Promise.resolve(methodNotAllowed(method));
+      return Promise.resolve(unknownRoute(url, tenant, table.namespaces, requestId));
+    }
     const apiVersion = url.searchParams.get('api-version');
     if (!apiVersion) {
       return Promise.resolve(
@@ -195,7 +197,7 @@ function methodNotAllowed(method: string): ArmResult {
 }
 
 /** What ARM answers for a URL no route knows, from the outermost unknown part inwards. */
-function notFound(url: URL, tenant: Tenant): ArmResult {
+function unknownRoute(url: URL, tenant: Tenant, namespaces: readonly string[], requestId: string): ArmResult {
   const path = url.pathname;
   const apiVersion = url.searchParams.get('api-version') ?? '';
   const sub = /^\/subscriptions\/([^/]+)/i.exec(path)?.[1];
@@ -207,15 +209,14 @@ function notFound(url: URL, tenant: Tenant): ArmResult {
         `The provided subscription identifier '${sub}' is malformed or invalid.`,
       );
     }
-    if (!tenant.getSubscription(sub))
-      return armError(404, 'SubscriptionNotFound', `The subscription '${sub}' could not be found.`);
+    if (!tenant.getSubscription(sub)) return modelErrorResult(subscriptionNotFound(sub), requestId);
     const rg = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)/i.exec(path)?.[1];
     if (rg && !tenant.getResourceGroup(sub, rg))
-      return armError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`);
+      return modelErrorResult(resourceGroupNotFound(rg), requestId);
   }
   const provider = /\/providers\/([^/]+)(?:\/(.*))?$/i.exec(path);
   if (provider?.[1]) {
-    const ns = KNOWN_NAMESPACES.find((n) => n.toLowerCase() === provider[1]?.toLowerCase());
+    const ns = namespaces.find((n) => n.toLowerCase() === provider[1]?.toLowerCase());
     if (!ns)
       return armError(404, 'InvalidResourceNamespace', `The resource namespace '${provider[1]}' is invalid.`);
     const segments = (provider[2] ?? '').split('/').filter(Boolean);

@@ -6,8 +6,10 @@ import { guidFromName } from './prng';
 import { TENANT_ID, Tenant, type TenantOptions } from './tenant';
 import { providerResourceId, vaultResourceId } from './ids';
 import { addBulk, type BulkOptions } from './bulk';
+import { makeJob, type JobInit } from './schedule';
 import { addPgInstance, demoInstanceName, pgServer as server } from './pg-instances';
-import type { BackupInstance, Job } from './types';
+import { BACKUP_FAILURES, BACKUP_WARNING, RESTORE_ERRORS, databaseNameAlreadyInUse } from './job-errors';
+import type { BackupInstance, Job, JobError, Vault } from './types';
 
 export const DEMO_SEED = 20_251_104;
 
@@ -144,13 +146,15 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
     tags: { environment: 'production', costCenter: 'CC-1042' },
   });
   const fullHistory = { min: 6, max: 30 };
-  const orders = addPgInstance(tenant, pgVault, pgProd, 'orders-db', t0 - 30 * DAY - 4 * HOUR, fullHistory);
+  // The three single-server databases were protected together, a few minutes apart.
+  const firstBackup = t0 - 30 * DAY - 4 * HOUR;
+  const orders = addPgInstance(tenant, pgVault, pgProd, 'orders-db', firstBackup, fullHistory);
   const inventory = addPgInstance(
     tenant,
     pgVault,
     pgProd,
     'inventory-db',
-    t0 - 30 * DAY - 4 * HOUR + 9 * MINUTE,
+    firstBackup + 9 * MINUTE,
     fullHistory,
   );
   const billing = addPgInstance(
@@ -158,7 +162,7 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
     pgVault,
     pgProd,
     'billing-db',
-    t0 - 30 * DAY - 4 * HOUR + 17 * MINUTE,
+    firstBackup + 17 * MINUTE,
     fullHistory,
   );
   const analytics = addPgInstance(tenant, pgVault, pgFlex, undefined, t0 - 30 * DAY - 3 * HOUR, fullHistory);
@@ -168,99 +172,50 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
     max: 30,
   });
 
-  const job = (bi: BackupInstance, key: string, init: Omit<Parameters<Tenant['makeJob']>[1], 'name'>): Job =>
-    tenant.makeJob(bi, { name: guidFromName(`demo-job:${key}`), ...init });
-  const restoreTo = (bi: BackupInstance, target: string, asFiles: boolean, sourceRegion?: string) => {
-    const rp = tenant.primaryRecoveryPoints(bi, t0)[3] ?? tenant.primaryRecoveryPoints(bi, t0)[0];
-    return {
-      recoveryPointId: rp?.recoveryPointId ?? '',
-      recoveryPointTime: rp?.time ?? t0,
-      destination: target,
-      asFiles,
-      sourceRegion,
-    };
-  };
+  // Demo jobs: a name derived from a stable key, a start relative to t0, a duration, and what ran.
+  const ago = (days: number, hours: number, minutes = 0) => t0 - days * DAY - hours * HOUR - minutes * MINUTE;
+  const job = (key: string, bi: BackupInstance, startTime: number, durationMs: number, what: JobOf): Job =>
+    makeJob(bi, {
+      name: guidFromName(`demo-job:${key}`),
+      startTime,
+      durationMs,
+      ...what(bi),
+    });
   const prodDb = (name: string) => `${pgProd.id}/databases/${name}`;
+  const restore = (destination: string, outcome: Outcome) => restoreOf(tenant, t0, destination, outcome);
+  const inventoryClash = {
+    ...databaseNameAlreadyInUse('inventory-db', pgProd.name),
+    recommendedAction: [
+      'Choose another target database name. A restore never overwrites an existing database.',
+    ],
+  };
+  const { dbUserAuthFailed, msiMissingPermissions, missingNetworkSecurityPermissions } = BACKUP_FAILURES;
 
   pgVault.storedJobs.push(
-    job(orders, 'p-restore-ok', {
-      operation: 'Restore',
-      startTime: t0 - 5 * DAY - 3 * HOUR,
-      durationMs: 11 * MINUTE,
-      finalStatus: 'Completed',
-      isUserTriggered: true,
-      dataBytes: 2_400 * 1024 * 1024,
-      restore: restoreTo(orders, prodDb('orders-db-restore-test'), false),
-    }),
-    job(inventory, 'p-restore-clash', {
-      operation: 'Restore',
-      startTime: t0 - 8 * DAY - 6 * HOUR,
-      durationMs: 3 * MINUTE,
-      finalStatus: 'Failed',
-      isUserTriggered: true,
-      dataBytes: 0,
-      error: {
-        code: 'UserErrorDatabaseNameAlreadyInUse',
-        message: "A database named 'inventory-db' already exists on the target server 'pg-contoso-prod'.",
-        recommendedAction: [
-          'Choose another target database name. A restore never overwrites an existing database.',
-        ],
-      },
-      restore: restoreTo(inventory, prodDb('inventory-db'), false),
-    }),
-    job(orders, 'p-adhoc-running', {
-      operation: 'Backup',
-      startTime: t0 - 12 * MINUTE,
-      durationMs: 45 * MINUTE,
-      finalStatus: 'Completed',
-      isUserTriggered: true,
-      dataBytes: 3_100 * 1024 * 1024,
-    }),
-    job(billing, 'p-backup-auth', {
-      operation: 'Backup',
-      startTime: t0 - 3 * DAY - 5 * HOUR,
-      durationMs: 2 * MINUTE,
-      finalStatus: 'Failed',
-      isUserTriggered: true,
-      dataBytes: 0,
-      error: {
-        code: 'UserErrorDBUserAuthFailed',
-        message:
-          'The database user does not have permission to perform the backup, or the password in the key vault is wrong.',
-        recommendedAction: [
-          'Check the credentials stored in the key vault secret and grant the user the backup role in the database.',
-        ],
-      },
-    }),
-    job(inventory, 'p-backup-msi', {
-      operation: 'Backup',
-      startTime: t0 - 10 * DAY - 7 * HOUR,
-      durationMs: 1 * MINUTE,
-      finalStatus: 'Failed',
-      isUserTriggered: false,
-      dataBytes: 0,
-      error: {
-        code: 'UserErrorMSIMissingPermissions',
-        message:
-          "The backup vault's managed identity is missing required permissions on the Azure Database for PostgreSQL server.",
-        recommendedAction: [
-          "Assign the 'Reader' role on the server to the backup vault's managed identity and retry.",
-        ],
-      },
-    }),
-    job(analytics, 'p-backup-warn', {
-      operation: 'Backup',
-      startTime: t0 - 4 * DAY - 2 * HOUR,
-      durationMs: 19 * MINUTE,
-      finalStatus: 'CompletedWithWarnings',
-      isUserTriggered: true,
-      dataBytes: 5_200 * 1024 * 1024,
-      warning: {
-        code: 'UserErrorBackupCompletedWithWarnings',
-        message: 'Backup completed, but some database objects could not be read and were skipped.',
-        recommendedAction: ['Grant the backup user read permission on all schemas of the database.'],
-      },
-    }),
+    job(
+      'p-restore-ok',
+      orders,
+      ago(5, 3),
+      11 * MINUTE,
+      restore(prodDb('orders-db-restore-test'), completed(2_400)),
+    ),
+    job(
+      'p-restore-clash',
+      inventory,
+      ago(8, 6),
+      3 * MINUTE,
+      restore(prodDb('inventory-db'), failed(inventoryClash)),
+    ),
+    job('p-adhoc-running', orders, ago(0, 0, 12), 45 * MINUTE, backup(completed(3_100))),
+    job('p-backup-auth', billing, ago(3, 5), 2 * MINUTE, backup(failed(dbUserAuthFailed))),
+    job(
+      'p-backup-msi',
+      inventory,
+      ago(10, 7),
+      1 * MINUTE,
+      backup(failed(msiMissingPermissions), 'scheduled'),
+    ),
+    job('p-backup-warn', analytics, ago(4, 2), 19 * MINUTE, backup(warned(5_200, BACKUP_WARNING))),
   );
 
   // Restore targets in the secondary region (westus).
@@ -301,77 +256,39 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
   });
 
   const westDb = (name: string) => `${targetServer.id}/databases/${name}`;
+  const crr = (destination: string, outcome: Outcome) => restoreOf(tenant, t0, destination, outcome, pgVault);
+  const { targetMsiMissingPermissions, targetCredentialsRejected, completedWithWarnings } = RESTORE_ERRORS;
+  const files = DEMO_RESTORE_TARGETS.containerUrl;
   pgVault.crrJobs.push(
-    job(orders, 's-restore-ok', {
-      operation: 'Restore',
-      isCrossRegionRestore: true,
-      startTime: t0 - 6 * DAY - 4 * HOUR,
-      durationMs: 14 * MINUTE,
-      finalStatus: 'Completed',
-      isUserTriggered: true,
-      dataBytes: 2_350 * 1024 * 1024,
-      restore: restoreTo(orders, westDb('orders-db-drill'), false, 'eastus'),
-    }),
-    job(inventory, 's-restore-msi', {
-      operation: 'Restore',
-      isCrossRegionRestore: true,
-      startTime: t0 - 9 * DAY - 2 * HOUR,
-      durationMs: 2 * MINUTE,
-      finalStatus: 'Failed',
-      isUserTriggered: true,
-      dataBytes: 0,
-      error: {
-        code: 'UserErrorMSIMissingPermissions',
-        message:
-          "The backup vault's managed identity is missing required permissions on the target Azure Database for PostgreSQL server.",
-        recommendedAction: [
-          "Assign the 'Reader' role on the target server to the backup vault's managed identity and retry.",
-        ],
-      },
-      restore: restoreTo(inventory, westDb('inventory-db-drill'), false, 'eastus'),
-    }),
-    job(billing, 's-restore-auth', {
-      operation: 'Restore',
-      isCrossRegionRestore: true,
-      startTime: t0 - 12 * DAY - 8 * HOUR,
-      durationMs: 4 * MINUTE,
-      finalStatus: 'Failed',
-      isUserTriggered: true,
-      dataBytes: 0,
-      error: {
-        code: 'UserErrorDBUserAuthFailed',
-        message: 'The credentials in the key vault secret were rejected by the target server.',
-        recommendedAction: [
-          'Check the credentials stored in the key vault secret and the permissions of that user on the target server.',
-        ],
-      },
-      restore: restoreTo(billing, westDb('billing-db-drill'), false, 'eastus'),
-    }),
-    job(analytics, 's-restore-files', {
-      operation: 'Restore',
-      isCrossRegionRestore: true,
-      startTime: t0 - 2 * DAY - 1 * HOUR,
-      durationMs: 23 * MINUTE,
-      finalStatus: 'CompletedWithWarnings',
-      isUserTriggered: true,
-      dataBytes: 5_100 * 1024 * 1024,
-      warning: {
-        code: 'UserErrorRestoreCompletedWithWarnings',
-        message: 'Restore completed; some role grants could not be reapplied on the target.',
-        recommendedAction: ['Re-create the missing role grants on the restored database.'],
-      },
-      restore: restoreTo(analytics, DEMO_RESTORE_TARGETS.containerUrl, true, 'eastus'),
-    }),
-    job(billing, 's-restore-running', {
-      operation: 'Restore',
-      isCrossRegionRestore: true,
-      startTime: t0 - 35 * MINUTE,
-      durationMs: 2 * HOUR,
-      finalStatus: 'Completed',
-      isUserTriggered: true,
-      dataBytes: 2_900 * 1024 * 1024,
-      restore: restoreTo(billing, westDb('billing-db-drill-2'), false, 'eastus'),
-    }),
+    job('s-restore-ok', orders, ago(6, 4), 14 * MINUTE, crr(westDb('orders-db-drill'), completed(2_350))),
+    job(
+      's-restore-msi',
+      inventory,
+      ago(9, 2),
+      2 * MINUTE,
+      crr(westDb('inventory-db-drill'), failed(targetMsiMissingPermissions)),
+    ),
+    job(
+      's-restore-auth',
+      billing,
+      ago(12, 8),
+      4 * MINUTE,
+      crr(westDb('billing-db-drill'), failed(targetCredentialsRejected)),
+    ),
+    job(
+      's-restore-files',
+      analytics,
+      ago(2, 1),
+      23 * MINUTE,
+      crr(files, warned(5_100, completedWithWarnings)),
+    ),
+    job(
+      's-restore-running',
+      billing,
+      ago(0, 0, 35),
+      2 * HOUR,
+      crr(westDb('billing-db-drill-2'), completed(2_900)),
+    ),
   );
 
   // contoso-grs-vault: geo-redundant, CRR not enabled yet (the tutorial's first step).
@@ -394,21 +311,13 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
   );
   addPgInstance(tenant, grsVault, pgWeu, 'payments-db', t0 - 30 * DAY - 5 * HOUR + 12 * MINUTE, fullHistory);
   grsVault.storedJobs.push(
-    job(customers, 'g-backup-net', {
-      operation: 'Backup',
-      startTime: t0 - 6 * DAY - 9 * HOUR,
-      durationMs: 40 * 1000,
-      finalStatus: 'Failed',
-      isUserTriggered: false,
-      dataBytes: 0,
-      error: {
-        code: 'UserErrorMissingNetworkSecurityPermissions',
-        message: "The server's network settings do not allow access from Azure services.",
-        recommendedAction: [
-          "Enable 'Allow access to Azure services' in the server's connection security settings.",
-        ],
-      },
-    }),
+    job(
+      'g-backup-net',
+      customers,
+      ago(6, 9),
+      40 * 1000,
+      backup(failed(missingNetworkSecurityPermissions), 'scheduled'),
+    ),
   );
 
   const lrsVault = tenant.addVault({
@@ -432,4 +341,52 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
     tags: {},
   });
   addPgInstance(tenant, zrsVault, pgFab, undefined, t0 - 30 * DAY + 5 * HOUR, undefined);
+}
+
+/** How a demo job ended (a running job ends this way once its duration has passed). */
+type Outcome = Pick<JobInit, 'finalStatus' | 'dataBytes' | 'error' | 'warning'>;
+/** What a demo job did, given the instance it ran for. */
+type JobOf = (bi: BackupInstance) => Omit<JobInit, 'name' | 'startTime' | 'durationMs'>;
+
+const MB = 1024 * 1024;
+const completed = (megabytes: number): Outcome => ({ finalStatus: 'Completed', dataBytes: megabytes * MB });
+const warned = (megabytes: number, warning: JobError): Outcome => ({
+  finalStatus: 'CompletedWithWarnings',
+  dataBytes: megabytes * MB,
+  warning,
+});
+const failed = (error: JobError): Outcome => ({ finalStatus: 'Failed', dataBytes: 0, error });
+
+/** A backup someone started, or one the vault's schedule started. */
+function backup(outcome: Outcome, trigger: 'user' | 'scheduled' = 'user'): JobOf {
+  return () => ({ ...outcome, operation: 'Backup', isUserTriggered: trigger === 'user' });
+}
+
+/**
+ * A restore of the instance's fourth-newest recovery point to `destination` (a database id, or the
+ * demo container for a restore as files); cross-region when `crossRegionFrom` (the source vault) is given.
+ */
+function restoreOf(
+  tenant: Tenant,
+  t0: number,
+  destination: string,
+  outcome: Outcome,
+  crossRegionFrom?: Vault,
+): JobOf {
+  return (bi) => {
+    const rp = tenant.primaryRecoveryPoints(bi, t0)[3] ?? tenant.primaryRecoveryPoints(bi, t0)[0];
+    return {
+      ...outcome,
+      operation: 'Restore',
+      isUserTriggered: true,
+      isCrossRegionRestore: crossRegionFrom !== undefined,
+      restore: {
+        recoveryPointId: rp?.recoveryPointId ?? '',
+        recoveryPointTime: rp?.time ?? t0,
+        destination,
+        asFiles: destination === DEMO_RESTORE_TARGETS.containerUrl,
+        sourceRegion: crossRegionFrom?.location,
+      },
+    };
+  };
 }

@@ -1,4 +1,6 @@
-// Errors the model raises; handlers turn them into ARM error bodies with the same status.
+// Errors the model raises; handlers turn them into ARM error bodies with the same status. The
+// messages ARM uses for missing scopes and busy vaults are written once here: the model, the front
+// door (unknown routes) and the fault scenarios all raise these.
 
 export interface ModelErrorInit {
   status: number;
@@ -31,6 +33,22 @@ export class ModelError extends Error {
   }
 }
 
+export function subscriptionNotFound(subscriptionId: string): ModelError {
+  return new ModelError({
+    status: 404,
+    code: 'SubscriptionNotFound',
+    message: `The subscription '${subscriptionId}' could not be found.`,
+  });
+}
+
+export function resourceGroupNotFound(name: string): ModelError {
+  return new ModelError({
+    status: 404,
+    code: 'ResourceGroupNotFound',
+    message: `Resource group '${name}' could not be found.`,
+  });
+}
+
 export function resourceNotFound(type: string, name: string, resourceGroup: string): ModelError {
   return new ModelError({
     status: 404,
@@ -52,4 +70,17 @@ export function userError(
     userFacing: true,
     recommendedAction: recommendedAction ?? ['Please contact Microsoft Support if this is not expected.'],
   });
+}
+
+/**
+ * 409 from the resource provider (not ARM's generic `Conflict`): a vault applies one change at a
+ * time. Code chosen by us where the recordings show none; the shape is DataProtection's UserError.
+ */
+export function anotherOperationInProgress(): ModelError {
+  return userError(
+    409,
+    'UserErrorAnotherOperationInProgress',
+    'Another operation is in progress on this vault. Please retry after the current operation completes.',
+    ['Wait for the ongoing operation on the backup vault to finish, then try again.'],
+  );
 }

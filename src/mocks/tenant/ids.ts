@@ -16,6 +16,10 @@ export function vaultResourceId(subscriptionId: string, resourceGroup: string, v
   return `${resourceGroupPath(subscriptionId, resourceGroup)}/providers/Microsoft.DataProtection/backupVaults/${vaultName}`;
 }
 
+export function instanceResourceId(vaultId: string, instanceName: string): string {
+  return `${vaultId}/backupInstances/${instanceName}`;
+}
+
 export function providerResourceId(
   subscriptionId: string,
   resourceGroup: string,

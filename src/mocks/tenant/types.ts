@@ -127,7 +127,7 @@ export interface Operation {
   outcome: 'Succeeded' | 'Failed';
   error: JobError | undefined;
   jobId: string | undefined;
-  /** Applied once the operation has finished (see Tenant.settle). */
+  /** Applied once the operation has finished (see Operations.settle). */
   pendingVaultChange:
     | Partial<
         Pick<Vault, 'crrState' | 'crrEnabledAt' | 'softDeleteState' | 'alertsForAllJobFailures' | 'tags'>

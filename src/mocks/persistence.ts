@@ -1,10 +1,10 @@
 // The demo's state survives a reload in the same tab: sessionStorage keeps the build recipe (seed,
 // scale, clock origin) and the journal of mutations; reloading rebuilds the tenant and replays it.
 
-import { createRealTimeClock, type SimClock } from './clock';
-import { createDemoTenant, DEMO_SEED } from './demo-tenant';
-import type { JournalEntry, Tenant, TenantOptions } from './tenant';
-import type { ScenarioState } from '../scenarios';
+import { createRealTimeClock, type SimClock } from './tenant/clock';
+import { createDemoTenant, DEMO_SEED } from './tenant/demo-tenant';
+import type { JournalEntry, Tenant, TenantOptions } from './tenant/tenant';
+import type { ScenarioState } from './scenarios';
 
 export const DEMO_STORAGE_KEY = 'crr-portal.demo-tenant.v1';
 
@@ -111,13 +111,13 @@ export function openDemoSession(options: DemoSessionOptions): DemoSession {
     clock,
     state,
     persist(scenario?: ScenarioState) {
-      state.journal = [...tenant.journal];
+      state.journal = [...tenant.journal.entries];
       state.clockOffset = clock.offset;
       if (scenario) state.scenario = scenario;
       saveDemoState(options.storage, state);
     },
   };
-  tenant.onJournal = () => session.persist();
+  tenant.journal.onRecord = () => session.persist();
   session.persist();
   return session;
 }

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DEMO_VAULT_IDS } from './demo-tenant';
-import { demoCrossRegionRestoreInput } from './demo-requests';
+import { DEMO_VAULT_IDS } from './tenant/demo-tenant';
+import { demoCrossRegionRestoreInput } from './tenant/demo-requests';
 import { DEMO_STORAGE_KEY, clearDemoState, openDemoSession, type KeyValueStorage } from './persistence';
-import { Scenarios } from '../scenarios';
+import { Scenarios } from './scenarios';
 
 class FakeStorage implements KeyValueStorage {
   readonly data = new Map<string, string>();
@@ -55,6 +55,6 @@ describe('demo persistence across a reload', () => {
     first.tenant.patchVault(grs, { tags: { x: 'y' } });
     clearDemoState(storage);
     expect(storage.getItem(DEMO_STORAGE_KEY)).toBeNull();
-    expect(openDemoSession({ storage }).tenant.journal).toHaveLength(0);
+    expect(openDemoSession({ storage }).tenant.journal.entries).toHaveLength(0);
   });
 });
