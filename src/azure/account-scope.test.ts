@@ -7,6 +7,7 @@ import {
   scopedStorageKey,
   scopeOfStorageKey,
 } from './account-scope';
+import { createPendingOperationStore } from './operations/pending-operations';
 
 const ALEX_CONTOSO = accountScope('3f1d2c9a-7b4e.72f988bf-0000', '72F988BF-0000');
 const ALEX_FABRIKAM = accountScope('3f1d2c9a-7b4e.72f988bf-0000', 'b0c1d2e3-fab');
@@ -48,5 +49,27 @@ describe('account scope', () => {
     client.setQueryData(['arm', 'subscriptions'], ['fabrikam']);
     scope = ALEX_CONTOSO;
     expect(client.getQueryData(['arm', 'subscriptions'])).toEqual(['contoso']);
+  });
+});
+
+describe('pending operations are per-user items', () => {
+  it('are cleared with the scope they were started in', () => {
+    sessionStorage.clear();
+    let scope = ALEX_CONTOSO;
+    const store = createPendingOperationStore({ storage: sessionStorage, scope: () => scope });
+    const vault = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DataProtection/backupVaults/v';
+    store.put({
+      kind: 'vaultUpdate',
+      resourceId: vault,
+      startedAt: '2026-11-30T10:00:00Z',
+      resumeToken: 't',
+    });
+    scope = ALEX_FABRIKAM;
+    expect(store.get('vaultUpdate', vault)).toBeUndefined();
+    scope = ALEX_CONTOSO;
+    expect(store.get('vaultUpdate', vault)?.resumeToken).toBe('t');
+
+    clearScopedStorage(sessionStorage, (s) => s === ALEX_CONTOSO);
+    expect(store.get('vaultUpdate', vault)).toBeUndefined();
   });
 });
