@@ -12,18 +12,28 @@ import { FakeEntra, type Directory, type FakeUser } from './fake-entra';
 
 interface E2eApp {
   base: string;
-  env: { VITE_AZURE_CLIENT_ID: string; VITE_AZURE_TENANT_ID: string; VITE_AZURE_CLOUD: string };
+  env: {
+    VITE_AZURE_CLIENT_ID: string;
+    VITE_AZURE_TENANT_ID: string;
+    VITE_AZURE_CLOUD: string;
+    VITE_AZURE_INTERACTION?: string;
+  };
 }
 const APPS = JSON.parse(readFileSync(new URL('./e2e-apps.json', import.meta.url), 'utf8')) as Record<
-  'public' | 'usgov' | 'misconfigured',
+  'public' | 'usgov' | 'popup' | 'misconfigured',
   E2eApp
 >;
 
 /** Where the build with an invalid configuration (unknown cloud, malformed client id) is served. */
 export const MISCONFIGURED_BASE = APPS.misconfigured.base;
 
+const PUBLIC_CLOUD = {
+  authorityHost: 'https://login.microsoftonline.com',
+  armEndpoint: 'https://management.azure.com',
+} as const;
 const CLOUDS = {
-  public: { authorityHost: 'https://login.microsoftonline.com', armEndpoint: 'https://management.azure.com' },
+  public: PUBLIC_CLOUD,
+  popup: PUBLIC_CLOUD,
   usgov: {
     authorityHost: 'https://login.microsoftonline.us',
     armEndpoint: 'https://management.usgovcloudapi.net',
@@ -92,8 +102,11 @@ function fabrikamSimulator(): TestServer {
 }
 
 export interface AzureFixtures {
-  /** Which production build the test runs: the public cloud (`/`) or US Government (`/usgov/`). */
-  cloud: 'public' | 'usgov';
+  /**
+   * Which production build the test runs: the public cloud (`/`), US Government (`/usgov/`) or the
+   * public cloud with popup sign-in (`/popup/`).
+   */
+  cloud: 'public' | 'usgov' | 'popup';
   entra: FakeEntra;
   arm: FakeArm;
   /** CSP violations seen in any page, popup or frame; must be empty when the test ends. */
@@ -116,7 +129,7 @@ export const test = base.extend<AzureFixtures>({
 
   entra: async ({ cloud, context, baseURL }, use) => {
     const app = APPS[cloud];
-    const directories = cloud === 'public' ? [CONTOSO, FABRIKAM] : [CONTOSO];
+    const directories = cloud === 'usgov' ? [CONTOSO] : [CONTOSO, FABRIKAM];
     const entra = new FakeEntra(
       CLOUDS[cloud].authorityHost,
       CLOUDS[cloud].armEndpoint,
@@ -138,7 +151,7 @@ export const test = base.extend<AzureFixtures>({
       CONTOSO.tenantId,
       createTestServer({ startAt: Date.now() }),
     );
-    if (cloud === 'public') arm.addDirectory(FABRIKAM.tenantId, fabrikamSimulator());
+    if (cloud !== 'usgov') arm.addDirectory(FABRIKAM.tenantId, fabrikamSimulator());
     await arm.install(context);
     await use(arm);
   },
