@@ -28,7 +28,13 @@ export default defineConfig({
     // The demo build: the same app, answered by the simulated tenant.
     { name: 'chromium', testIgnore: 'azure/**', use: { baseURL: `http://localhost:${port}` } },
     // The production build with MSAL, its CSP enforced, against a fake Entra ID and the simulator.
-    { name: 'azure', testMatch: 'azure/**/*.spec.ts', use: { baseURL: `http://localhost:${azurePort}` } },
+    // Sign-in round trips (redirects through Entra ID and back) make these tests longer.
+    {
+      name: 'azure',
+      testMatch: 'azure/**/*.spec.ts',
+      timeout: 60_000,
+      use: { baseURL: `http://localhost:${azurePort}` },
+    },
   ],
   webServer: [
     {

@@ -61,20 +61,23 @@ export function AccountMenu() {
   const current = tenants.data?.find((t) => t.tenantId?.toLowerCase() === signedIn.tenantId.toLowerCase());
   const directory = tenantLabel(current, signedIn.tenantId);
 
-  const switchTo = (tenantId: string) => {
+  const switchTo = async (tenantId: string) => {
     const section = sectionOf(pathname);
     const returnTo = new URL(`.${section}`, new URL(import.meta.env.BASE_URL, window.location.origin)).href;
-    session.switchTenant(tenantId, returnTo).then(
-      () => void navigate(section),
-      (error: unknown) =>
-        dispatchToast(
-          <Toast>
-            <ToastTitle>Could not switch directory</ToastTitle>
-            <ToastBody>{error instanceof Error ? error.message : String(error)}</ToastBody>
-          </Toast>,
-          { intent: 'error', timeout: 10000 },
-        ),
-    );
+    try {
+      // Leave the page first: its URL names resources of the old directory, which must not be
+      // requested with the new directory's token once the scope has changed.
+      await navigate(section);
+      await session.switchTenant(tenantId, returnTo);
+    } catch (error) {
+      dispatchToast(
+        <Toast>
+          <ToastTitle>Could not switch directory</ToastTitle>
+          <ToastBody>{error instanceof Error ? error.message : String(error)}</ToastBody>
+        </Toast>,
+        { intent: 'error', timeout: 10000 },
+      );
+    }
   };
 
   return (
@@ -82,7 +85,7 @@ export function AccountMenu() {
       checkedValues={{ directory: [signedIn.tenantId] }}
       onCheckedValueChange={(_, data) => {
         const tenantId = data.checkedItems[0];
-        if (data.name === 'directory' && tenantId) switchTo(tenantId);
+        if (data.name === 'directory' && tenantId) void switchTo(tenantId);
       }}
     >
       <MenuTrigger disableButtonEnhancement>
