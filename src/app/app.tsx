@@ -1,6 +1,7 @@
 import { Toaster } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+// From react-router/dom: it lets a navigation opt out of startTransition (flushSync).
+import { RouterProvider } from 'react-router/dom';
 import { useState, useSyncExternalStore } from 'react';
 import type { Arm } from '@/azure/arm';
 import { ArmContext } from '@/azure/arm-context';

@@ -65,9 +65,10 @@ export function AccountMenu() {
     const section = sectionOf(pathname);
     const returnTo = new URL(`.${section}`, new URL(import.meta.env.BASE_URL, window.location.origin)).href;
     try {
-      // Leave the page first: its URL names resources of the old directory, which must not be
-      // requested with the new directory's token once the scope has changed.
-      await navigate(section);
+      // Leave the page first, and commit that before the scope changes (flushSync: a navigation is
+      // otherwise a transition, and the new directory's pages would first render the old URL,
+      // which names resources of the old directory, and request them with the new token).
+      await navigate(section, { flushSync: true });
       await session.switchTenant(tenantId, returnTo);
     } catch (error) {
       dispatchToast(
