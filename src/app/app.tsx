@@ -1,7 +1,7 @@
 import { Toaster } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-// From react-router/dom: it lets a navigation opt out of startTransition (flushSync).
-import { RouterProvider } from 'react-router/dom';
+import { flushSync } from 'react-dom';
+import { RouterProvider } from 'react-router';
 import { useState, useSyncExternalStore } from 'react';
 import type { Arm } from '@/azure/arm';
 import { ArmContext } from '@/azure/arm-context';
@@ -15,6 +15,11 @@ import { createAppRouter, type AppRouter } from './router';
 import { APP_TOASTER_ID } from './toaster';
 
 export const TOASTER_ID = APP_TOASTER_ID;
+
+/** ReactDOM's flushSync in the shape RouterProvider takes (what react-router/dom passes). */
+const flushRouterUpdate = (update: () => unknown): undefined => {
+  flushSync(update);
+};
 
 /** The data layer of an account scope (see `bootstrap.ts`: one per signed-in account and tenant). */
 export type ArmForScope = (accountScope: string) => Arm;
@@ -47,7 +52,8 @@ export function App({ environment, queryClient, arm, session = demoAuthSession, 
                 <QueryClientProvider client={queryClient}>
                   <Toaster toasterId={TOASTER_ID} position="top-end" />
                   <BackgroundErrorToasts toasterId={TOASTER_ID} />
-                  <RouterProvider router={router} />
+                  {/* flushSync lets a navigation opt out of startTransition (see account-menu.tsx). */}
+                  <RouterProvider router={router} flushSync={flushRouterUpdate} />
                 </QueryClientProvider>
               </ArmContext.Provider>
             </SignInAgainContext.Provider>
