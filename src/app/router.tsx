@@ -3,6 +3,7 @@ import { OverviewPage } from '@/features/overview/overview-page';
 import { VaultsPage } from '@/features/vaults/vaults-page';
 import { VaultPage } from '@/features/vaults/vault-page';
 import { InstancesPage } from '@/features/instances/instances-page';
+import { InstancePage } from '@/features/instances/instance-page';
 import { JobsPage } from '@/features/jobs/jobs-page';
 import { AppShell } from './shell/app-shell';
 import { RouteErrorPage } from './errors/route-error-page';
@@ -28,6 +29,10 @@ export const routes: RouteObject[] = [
             element: <VaultPage section="properties" />,
           },
           { path: 'instances', element: <InstancesPage /> },
+          {
+            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName',
+            element: <InstancePage />,
+          },
           { path: 'jobs', element: <JobsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
