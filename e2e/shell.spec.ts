@@ -89,6 +89,11 @@ const SCANNED: readonly { path: string; heading: string; ready: (page: Page) => 
     ready: (page) => page.getByRole('link', { name: 'contoso-pg-vault', exact: true }),
   },
   {
+    path: '/instances',
+    heading: 'Backup instances',
+    ready: (page) => page.getByRole('link', { name: 'pg-contoso-prod/orders-db', exact: true }),
+  },
+  {
     path: '/jobs',
     heading: 'Backup jobs',
     ready: (page) => page.getByRole('grid', { name: 'Backup jobs' }).getByRole('gridcell').first(),

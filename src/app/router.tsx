@@ -3,6 +3,7 @@ import { OverviewPage } from '@/features/overview/overview-page';
 import { VaultsPage } from '@/features/vaults/vaults-page';
 import { VaultPage } from '@/features/vaults/vault-page';
 import { InstancesPage } from '@/features/instances/instances-page';
+import { InstancePage } from '@/features/instances/instance-page';
 import { JobsPage } from '@/features/jobs/jobs-page';
 import { JobDetailsPage } from '@/features/jobs/job-details-page';
 import { AppShell } from './shell/app-shell';
@@ -29,6 +30,10 @@ export const routes: RouteObject[] = [
             element: <VaultPage section="properties" />,
           },
           { path: 'instances', element: <InstancesPage /> },
+          {
+            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName',
+            element: <InstancePage />,
+          },
           { path: 'jobs', element: <JobsPage /> },
           {
             path: 'jobs/:region/:subscriptionId/:resourceGroupName/:vaultName/:jobId',
@@ -41,8 +46,9 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/** The browser router; `basename` lets the app be hosted under a path (Vite's `base`). */
 export function createAppRouter() {
-  return createBrowserRouter(routes);
+  return createBrowserRouter(routes, { basename: import.meta.env.BASE_URL });
 }
 
 /** The router the app renders (browser in the app, memory in tests). */

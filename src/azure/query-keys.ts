@@ -6,6 +6,7 @@
  *
  * ```
  * ['arm', 'subscriptions']                                   tenant's subscription list
+ * ['arm', 'tenants']                                         directories the user belongs to
  * ['arm', sub, 'locations']
  * ['arm', sub, 'backupVaults', 'list']
  * ['arm', sub, 'backupVaults', vaultKey, 'detail']
@@ -16,12 +17,21 @@
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'list']
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', jobKey, 'detail']
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'crossRegion', {...}]
+ * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', instanceKey, 'resourceGraphRow']
+ * ['arm', 'resourceGraph', 'backupInstances', {subscriptions, filter}]       across subscriptions
+ * ['arm', 'resourceGraph', 'backupInstanceCounts', {subscriptions, filter}]
  * ['arm', 'jobSearch', 'primary' | 'secondary', {subscriptions, from, to}]   across subscriptions
  * ['arm', 'pendingOperation', kind, resourceKey]               an operation followed after a reload
  * ```
+ * Resource Graph queries span subscriptions, so they live under `['arm', 'resourceGraph']` with
+ * sorted, lower-cased subscription ids and a normalised filter (equal views share one cache entry).
  */
 import type { JobSearchScope } from './jobs/job-search';
 import { normaliseRegion } from './regions';
+import {
+  normaliseBackupInstanceFilter,
+  type BackupInstanceFilter,
+} from './resource-graph/backup-instance-query';
 import {
   backupVaultResourceId,
   parseBackupInstanceId,
@@ -40,6 +50,13 @@ function vaultIdOfJob(jobId: string): string {
   return backupVaultResourceId(parseBackupJobId(jobId));
 }
 
+function graphScope(subscriptions: readonly string[], filter: BackupInstanceFilter | undefined) {
+  return {
+    subscriptions: [...new Set(subscriptions.map(lower))].sort(),
+    filter: normaliseBackupInstanceFilter(filter),
+  };
+}
+
 /** Time window of a recovery point list (ISO strings or undefined). */
 export interface RecoveryPointRange {
   from?: string | undefined;
@@ -55,6 +72,8 @@ export const armKeys = {
   all: () => ['arm'] as const,
   /** The signed-in user's subscriptions (tenant level, not below one subscription). */
   subscriptionList: () => ['arm', 'subscriptions'] as const,
+  /** The directories (tenants) the signed-in user belongs to. */
+  tenantList: () => ['arm', 'tenants'] as const,
   /** Everything of one subscription. */
   subscription: (subscriptionId: string) => ['arm', lower(subscriptionId)] as const,
   /** Locations of one subscription. */
@@ -83,6 +102,17 @@ export const armKeys = {
     ] as const,
   /** One instance's detail. */
   backupInstanceDetail: (instanceId: string) => [...armKeys.backupInstance(instanceId), 'detail'] as const,
+  /** One instance as Resource Graph describes it (with its extended properties). */
+  backupInstanceRow: (instanceId: string) =>
+    [...armKeys.backupInstance(instanceId), 'resourceGraphRow'] as const,
+  /** Every Resource Graph query. */
+  resourceGraph: () => ['arm', 'resourceGraph'] as const,
+  /** Backup instances across subscriptions (the Backup instances grid). */
+  backupInstanceSearch: (subscriptions: readonly string[], filter?: BackupInstanceFilter) =>
+    [...armKeys.resourceGraph(), 'backupInstances', graphScope(subscriptions, filter)] as const,
+  /** Instance counts per vault across subscriptions. */
+  backupInstanceCounts: (subscriptions: readonly string[], filter?: BackupInstanceFilter) =>
+    [...armKeys.resourceGraph(), 'backupInstanceCounts', graphScope(subscriptions, filter)] as const,
   /** Primary recovery points of an instance in a time window. */
   recoveryPointList: (instanceId: string, range: RecoveryPointRange = {}) =>
     [

@@ -12,6 +12,7 @@ import {
   parseBackupInstanceId,
   parseBackupVaultId,
 } from '../resource-id';
+import { createInstanceGraphQueries } from './graph-queries';
 import type { AzureBackupRestoreRequest } from './types';
 
 /** Variables of the validate / trigger cross-region restore mutations. */
@@ -84,6 +85,7 @@ export function createBackupInstanceQueries(ctx: ArmQueryContext) {
 
   return {
     queries: {
+      ...createInstanceGraphQueries(ctx),
       /** Every instance of a vault (all pages). */
       list: (vaultId: string) =>
         queryOptions({

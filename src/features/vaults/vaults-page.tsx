@@ -19,7 +19,7 @@ import {
   type TableColumnDefinition,
 } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useArm } from '@/azure/arm-context';
 import type { BackupVaultResource } from '@/azure/backup-vaults/types';
 import {
@@ -32,6 +32,7 @@ import {
 import { parseBackupVaultId, resourceIdKey } from '@/azure/resource-id';
 import type { Location } from '@/azure/subscriptions/types';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { FilterBar } from '@/components/filter-bar';
 import { PageHeader } from '@/components/page-header';
 import { RouterLink } from '@/components/router-link';
 import { SubscriptionPicker, useSubscriptionSelection } from '@/components/subscription-picker';
@@ -40,13 +41,6 @@ import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
 import { vaultPath } from '@/lib/app-paths';
 
 const useStyles = makeStyles({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalL,
-  },
   status: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
   count: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalS },
 });
@@ -62,14 +56,15 @@ export interface VaultRow {
   redundancy: StorageRedundancy;
   crr: CrossRegionRestoreStatus;
   secondaryRegionLabel: string;
-  instanceCount: number | undefined;
+  /** Undefined while loading, null when the count could not be had. */
+  instanceCount: number | null | undefined;
 }
 
 function toRow(
   vault: BackupVaultResource,
   subscriptionName: string,
   locations: readonly Location[] | undefined,
-  instanceCount: number | undefined,
+  instanceCount: number | null | undefined,
 ): VaultRow | undefined {
   if (!vault.id) return undefined;
   const ids = parseBackupVaultId(vault.id);
@@ -137,7 +132,12 @@ const COLUMNS: TableColumnDefinition<VaultRow>[] = [
     columnId: 'instances',
     compare: (a, b) => (a.instanceCount ?? -1) - (b.instanceCount ?? -1),
     renderHeaderCell: () => 'Backup instances',
-    renderCell: (row) => (row.instanceCount === undefined ? '…' : String(row.instanceCount)),
+    renderCell: (row) =>
+      row.instanceCount === undefined
+        ? '…'
+        : row.instanceCount === null
+          ? 'Unavailable'
+          : String(row.instanceCount),
   }),
 ];
 
@@ -166,23 +166,18 @@ export function VaultsPage() {
     queries: selected.map((id) => arm.subscriptions.queries.locations(id)),
   });
   const vaultIds = vaultQueries.flatMap((q) => (q.data ?? []).flatMap((v) => (v.id ? [v.id] : [])));
-  const instanceQueries = useQueries({
-    queries: vaultIds.map((id) => arm.backupInstances.queries.list(id)),
+  // One Resource Graph `summarize count() by vaultId` for every vault of the selection, the way
+  // Backup center counts: never a page through each vault's instances for a number.
+  const counts = useQuery({
+    ...arm.backupInstances.queries.countsByVault(selected),
+    enabled: selected.length > 0 && vaultIds.length > 0,
   });
-
-  // Rebuilt each render: a few hundred rows at most here (large estates go through Resource Graph).
-  const counts = new Map<string, number | undefined>(
-    vaultIds.map((id, index) => [resourceIdKey(id), instanceQueries[index]?.data?.length]),
-  );
+  const countOf = (vaultId: string): number | null | undefined =>
+    counts.data ? (counts.data.byVault[resourceIdKey(vaultId)] ?? 0) : counts.isError ? null : undefined;
   const rows = selected.flatMap((subscriptionId, index) => {
     const locations = locationQueries[index]?.data;
     return (vaultQueries[index]?.data ?? []).flatMap((vault) => {
-      const row = toRow(
-        vault,
-        nameOf(subscriptionId),
-        locations,
-        vault.id ? counts.get(resourceIdKey(vault.id)) : undefined,
-      );
+      const row = toRow(vault, nameOf(subscriptionId), locations, vault.id ? countOf(vault.id) : undefined);
       return row ? [row] : [];
     });
   });
@@ -216,7 +211,7 @@ export function VaultsPage() {
         />
       ) : (
         <>
-          <div className={styles.filters} role="search" aria-label="Filter Backup vaults">
+          <FilterBar label="Filter Backup vaults">
             <SubscriptionPicker subscriptions={subscriptions} selected={selected} onChange={setSelected} />
             <Field label="Filter by name">
               <Input
@@ -256,8 +251,15 @@ export function VaultsPage() {
                 ))}
               </Dropdown>
             </Field>
-          </div>
+          </FilterBar>
           <div className={styles.status}>
+            {counts.error && (
+              <ArmErrorMessage
+                error={counts.error}
+                title="Backup instance counts could not be loaded"
+                onRetry={() => void counts.refetch()}
+              />
+            )}
             {failures.map(({ error, index, refetch }) => {
               const id = selected[index] ?? '';
               const name = nameOf(id);

@@ -1,18 +1,25 @@
-// Loads the DataProtection swagger and every file its $refs reach (common-types), as laid out in
-// Azure/azure-rest-api-specs. A clone without ../shared reports the spec as unavailable, with a reason.
+// Loads the DataProtection and ResourceGraph swaggers and every file their $refs reach
+// (common-types), as laid out in Azure/azure-rest-api-specs. A clone without ../shared reports a
+// spec as unavailable, with a reason.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const SPEC_API_VERSION = '2025-07-01';
 const SPEC_RELATIVE = `azure-spec/specification/dataprotection/resource-manager/Microsoft.DataProtection/stable/${SPEC_API_VERSION}/dataprotection.json`;
+export const RESOURCE_GRAPH_SPEC_API_VERSION = '2024-04-01';
+const RESOURCE_GRAPH_SPEC_RELATIVE = `azure-spec/specification/resourcegraph/resource-manager/Microsoft.ResourceGraph/stable/${RESOURCE_GRAPH_SPEC_API_VERSION}/resourcegraph.json`;
 
 export type JsonObject = Record<string, unknown>;
 
 export interface LoadedSpec {
   sharedDir: string;
-  /** Absolute path of dataprotection.json. */
+  /** Absolute path of the main swagger (dataprotection.json, resourcegraph.json). */
   mainFile: string;
+  /** The api-version the swagger describes. */
+  apiVersion: string;
+  /** Resource provider namespace of its paths. */
+  namespace: 'Microsoft.DataProtection' | 'Microsoft.ResourceGraph';
   /** Every loaded swagger document by absolute path. */
   documents: Map<string, JsonObject>;
 }
@@ -29,27 +36,57 @@ export function recordingsDir(sharedDir = locateSharedDir()): string {
   return path.join(sharedDir, 'azure-recordings');
 }
 
-let cached: SpecAvailability | undefined;
+const cache = new Map<string, SpecAvailability>();
 
+/** The DataProtection 2025-07-01 spec. */
 export function loadSpec(sharedDir = locateSharedDir()): SpecAvailability {
-  if (cached && (!cached.available || cached.spec.sharedDir === sharedDir)) return cached;
-  const mainFile = path.join(sharedDir, SPEC_RELATIVE);
+  return loadSwagger(sharedDir, SPEC_RELATIVE, SPEC_API_VERSION, 'Microsoft.DataProtection');
+}
+
+/** The Microsoft.ResourceGraph 2024-04-01 spec. */
+export function loadResourceGraphSpec(sharedDir = locateSharedDir()): SpecAvailability {
+  return loadSwagger(
+    sharedDir,
+    RESOURCE_GRAPH_SPEC_RELATIVE,
+    RESOURCE_GRAPH_SPEC_API_VERSION,
+    'Microsoft.ResourceGraph',
+  );
+}
+
+function loadSwagger(
+  sharedDir: string,
+  relative: string,
+  apiVersion: string,
+  namespace: LoadedSpec['namespace'],
+): SpecAvailability {
+  const key = `${sharedDir}|${relative}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = readSwagger(sharedDir, relative, apiVersion, namespace);
+  cache.set(key, result);
+  return result;
+}
+
+function readSwagger(
+  sharedDir: string,
+  relative: string,
+  apiVersion: string,
+  namespace: LoadedSpec['namespace'],
+): SpecAvailability {
+  const mainFile = path.join(sharedDir, relative);
   if (!existsSync(mainFile)) {
-    cached = {
+    return {
       available: false,
       reason: `REST spec not found at ${mainFile} (set CRR_SHARED_DIR to the folder holding azure-spec/ and azure-recordings/)`,
     };
-    return cached;
   }
   const documents = new Map<string, JsonObject>();
   const queue = [mainFile];
   while (queue.length > 0) {
     const file = queue.pop();
     if (file === undefined || documents.has(file)) continue;
-    if (!existsSync(file)) {
-      cached = { available: false, reason: `The spec references ${file}, which is missing` };
-      return cached;
-    }
+    if (!existsSync(file))
+      return { available: false, reason: `The spec references ${file}, which is missing` };
     const doc = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
     documents.set(file, doc);
     for (const ref of collectRefs(doc)) {
@@ -57,8 +94,7 @@ export function loadSpec(sharedDir = locateSharedDir()): SpecAvailability {
       if (target) queue.push(path.resolve(path.dirname(file), target));
     }
   }
-  cached = { available: true, spec: { sharedDir, mainFile, documents } };
-  return cached;
+  return { available: true, spec: { sharedDir, mainFile, apiVersion, namespace, documents } };
 }
 
 function collectRefs(node: unknown, out: string[] = []): string[] {

@@ -6,6 +6,7 @@ import { crossRegionRestoreRoutes } from './cross-region-restore';
 import { dataProtectionRoutes } from './data-protection';
 import { operationRoutes } from './operations';
 import { resourcesRoutes } from './resources';
+import { resourceGraphRoutes } from './resource-graph';
 import { restoreTargetRoutes } from './restore-targets';
 import type { Route } from './route';
 
@@ -17,8 +18,8 @@ const PROVIDERS: readonly (() => Route[])[] = [
   crossRegionRestoreRoutes, // Microsoft.DataProtection: actions in the secondary region
   operationRoutes, // Microsoft.DataProtection: operationStatus / operationResults
   restoreTargetRoutes, // Microsoft.DBforPostgreSQL, Microsoft.KeyVault, Microsoft.Storage
-  // Planned, plugging in here: Microsoft.ResourceGraph (POST /providers/Microsoft.ResourceGraph/
-  // resources) and Microsoft.Authorization (role assignments for the restore wizard).
+  resourceGraphRoutes, // Microsoft.ResourceGraph: cross-subscription instance lists and counts
+  // Planned, plugging in here: Microsoft.Authorization (role assignments for the restore wizard).
 ];
 
 export function buildRoutes(): Route[] {
