@@ -20,7 +20,7 @@
  * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', instanceKey, 'resourceGraphRow']
  * ['arm', 'resourceGraph', 'backupInstances', {subscriptions, filter}]       across subscriptions
  * ['arm', 'resourceGraph', 'backupInstanceCounts', {subscriptions, filter}]
- * ['arm', 'jobSearch', 'primary' | 'secondary', {subscriptions, from, to}]   across subscriptions
+ * ['arm', 'jobSearch', 'primary' | 'secondary', {subscriptions, from, to, workload}]
  * ['arm', 'pendingOperation', kind, resourceKey]               an operation followed after a reload
  * ```
  * Resource Graph queries span subscriptions, so they live under `['arm', 'resourceGraph']` with
@@ -172,6 +172,7 @@ export const armKeys = {
         subscriptions: [...new Set(scope.subscriptions.map(lower))].sort(),
         from: scope.window.from,
         to: scope.window.to ?? null,
+        workload: scope.workload?.toLowerCase() ?? null,
       },
     ] as const,
   /** One cross-region restore job. */

@@ -27,20 +27,3 @@ export function achievedRestoreTimeMs(job: AzureBackupJob): number | undefined {
   if (jobTime(job.endTime) === undefined) return undefined;
   return jobDurationMs(job, Number.NaN);
 }
-
-/**
- * A duration in words for people: `2 h 05 min`, `4 min 10 s`, `45 s`, `3 d 4 h`. Rounds down to
- * the second.
- */
-export function formatDuration(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '';
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const d = Math.floor(total / 86_400);
-  const h = Math.floor((total % 86_400) / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-  if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
-  return `${s} s`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { achievedRestoreTimeMs, achievedRpoMs, formatDuration } from './job-metrics';
+import { achievedRestoreTimeMs, achievedRpoMs } from './job-metrics';
 import { jobRowFromResource, normaliseJobStatus } from './job-row';
 import type { AzureBackupJob, AzureBackupJobResource } from './types';
 
@@ -142,15 +142,5 @@ describe('achieved RPO and restore time', () => {
       ),
     ).toBe(23.5 * 60_000);
     expect(achievedRestoreTimeMs(restore({ status: 'InProgress', endTime: null }))).toBeUndefined();
-  });
-
-  it.each([
-    [undefined, ''],
-    [45_900, '45 s'],
-    [250_000, '4 min 10 s'],
-    [7_500_000, '2 h 05 min'],
-    [3 * 86_400_000 + 4 * 3_600_000, '3 d 4 h'],
-  ])('formats %s ms as "%s"', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
   });
 });

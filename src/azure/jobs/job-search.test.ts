@@ -44,8 +44,12 @@ describe('job search across subscriptions', () => {
     const seen = recordRequests(sim());
     const { primary, secondary } = await search(arm, scope(now));
     expect(primary.complete).toBe(true);
-    expect(primary.lists).toEqual({ done: 4, total: 4 });
+    expect(primary.source).toBe('resourceGraph');
+    expect(primary.totalRecords).toBe(primary.rows.length);
     expect(primary.warnings).toEqual([]);
+    // One Resource Graph query for every vault of the three subscriptions, no list per vault.
+    expect(seen.filter((r) => r.includes('/providers/Microsoft.ResourceGraph/resources'))).toHaveLength(1);
+    expect(seen.filter((r) => r.includes('/backupJobs'))).toEqual([]);
     expect(new Set(primary.rows.map((r) => r.vaultName))).toEqual(
       new Set(['contoso-pg-vault', 'contoso-grs-vault', 'contoso-lrs-vault', 'fabrikam-zrs-vault']),
     );
@@ -73,8 +77,45 @@ describe('job search across subscriptions', () => {
   });
 });
 
+describe('without Resource Graph', () => {
+  const sim = setupSimulatedArm({ scenarios: ['resource-graph-forbidden'] });
+
+  it('lists each vault instead, says why, and finds the same jobs as Resource Graph', async () => {
+    const { arm, server } = sim();
+    const seen = recordRequests(sim());
+    const { primary } = await search(arm, scope(server.clock.now(), 14));
+    expect(primary.source).toBe('perVault');
+    expect(primary.fallbackReason?.status).toBe(403);
+    expect(primary.lists).toEqual({ done: 4, total: 4 });
+    expect(seen.filter((r) => /\/backupVaults\/[^/]+\/backupJobs\?/.test(r))).toHaveLength(4);
+    expect(primary.rows.length).toBeGreaterThan(100);
+  });
+});
+
+describe('Resource Graph and the per-vault lists agree', () => {
+  const graph = setupSimulatedArm();
+
+  it('the same jobs, statuses and operations', async () => {
+    const { arm, server } = graph();
+    const s = scope(server.clock.now(), 14);
+    const viaGraph = (await search(arm, s)).primary;
+    expect(viaGraph.source).toBe('resourceGraph');
+    server.scenarios.options.names.push('resource-graph-forbidden');
+    const client = createQueryClient();
+    const perVault = await client.fetchQuery(arm.jobs.queries.primarySearch(s));
+    expect(perVault.source).toBe('perVault');
+    const describe = (rows: typeof viaGraph.rows) =>
+      rows
+        .map((r) => `${r.key} ${r.status} ${r.operation} ${r.instanceName} ${r.startTime} ${r.errorCode}`)
+        .sort();
+    expect(describe(viaGraph.rows)).toEqual(describe(perVault.rows));
+  });
+});
+
 describe('a failing vault', () => {
-  const gone = setupSimulatedArm({ scenarios: { names: ['vault-gone'], goneVault: 'contoso-grs-vault' } });
+  const gone = setupSimulatedArm({
+    scenarios: { names: ['resource-graph-forbidden', 'vault-gone'], goneVault: 'contoso-grs-vault' },
+  });
 
   it('a vault that fails to list becomes a warning while the others list', async () => {
     const { arm, server } = gone();
@@ -90,7 +131,7 @@ describe('a failing vault', () => {
 
 describe('paging', () => {
   // contoso-pg-vault's primary list cut into three pages of the simulator.
-  const sim = setupSimulatedArm({ pageSizes: { jobs: 30 } });
+  const sim = setupSimulatedArm({ pageSizes: { jobs: 30 }, scenarios: ['resource-graph-forbidden'] });
 
   it('reads every page of every list (a 3-page vault)', async () => {
     const { arm, server } = sim();
@@ -183,11 +224,8 @@ describe('live refresh of the job searches', () => {
   let withOne: number[] = [];
   it('refreshes with 1 running job', async () => {
     withOne = await requestsPerRound(1);
-    expect(withOne).toHaveLength(3);
-    // Every round alike: each vault's backupJobs (all pages) and the one CRR vault's secondary list.
-    expect(new Set(withOne).size).toBe(1);
-    expect(withOne[0]).toBeGreaterThanOrEqual(5);
-    expect(withOne[0]).toBeLessThanOrEqual(6);
+    // Every round alike: one Resource Graph query (one page) and the one CRR vault's secondary list.
+    expect(withOne).toEqual([2, 2, 2]);
   });
 
   it('sends the same requests per round with 50 running jobs: one list per source, none per job', async () => {

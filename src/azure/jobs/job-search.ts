@@ -1,8 +1,10 @@
 /**
  * Every backup job of a set of subscriptions in a time window, streamed as it arrives, from two
  * sources:
- * - primary region: {@link primaryJobSource} (per vault: each vault's `backupJobs`, every page,
- *   at most {@link VAULT_CONCURRENCY} vaults at once);
+ * - primary region: {@link primaryJobSource}: one Resource Graph query over
+ *   `microsoft.dataprotection/backupvaults/backupjobs` (paged to the end), or where Resource Graph
+ *   is refused or absent, each vault's `backupJobs` (every page, at most
+ *   {@link VAULT_CONCURRENCY} vaults at once);
  * - secondary region: each Cross Region Restore vault's `fetchCrossRegionRestoreJobs` at its
  *   secondary region, with a `$filter` on the start of the window (every page).
  * A vault, subscription or region that fails becomes a warning while the others list. One refresh
@@ -15,6 +17,9 @@ import { mapConcurrently } from '../concurrency';
 import { collectAll } from '../paging';
 import type { ArmQueryContext } from '../query-context';
 import { parseBackupVaultId } from '../resource-id';
+import { isResourceGraphUnavailable } from '../resource-graph/availability';
+import { backupJobsQuery, jobResourceFromGraphRow } from '../resource-graph/backup-job-query';
+import { ResourceGraphClient } from '../resource-graph/resource-graph-client';
 import type { Location } from '../subscriptions/types';
 import { jobRowFromResource, type JobRegion, type JobRow } from './job-row';
 import type { AzureBackupJobResource } from './types';
@@ -32,6 +37,8 @@ export interface JobWindow {
 export interface JobSearchScope {
   subscriptions: readonly string[];
   window: JobWindow;
+  /** Only jobs of this datasource type (the Workload type filter); all when absent. */
+  workload?: string | undefined;
 }
 
 /** Where the rows of a search come from. */
@@ -50,6 +57,13 @@ export interface JobSearchWarning {
 
 /** One step of a search stream. */
 export type JobSearchChunk =
+  | {
+      kind: 'page';
+      rows: JobRow[];
+      /** Resource Graph's total of a new subscription batch (added to the running total). */
+      addTotal: number;
+      truncated: boolean;
+    }
   | { kind: 'lists'; total: number }
   | { kind: 'listDone'; rows: JobRow[] }
   | { kind: 'fallback'; reason: ArmError }
@@ -66,6 +80,10 @@ export interface JobSearchResult {
   complete: boolean;
   /** Why the preferred source was not used, when a fallback answered. */
   fallbackReason: ArmError | undefined;
+  /** Rows Resource Graph says match (sum over batches); undefined for lists per vault. */
+  totalRecords: number | undefined;
+  /** Resource Graph cut the result short without a way to page on. */
+  truncated: boolean;
   warnings: JobSearchWarning[];
 }
 
@@ -77,6 +95,8 @@ export function emptyJobSearch(source: JobSource): JobSearchResult {
     lists: { done: 0, total: undefined },
     complete: false,
     fallbackReason: undefined,
+    totalRecords: undefined,
+    truncated: false,
     warnings: [],
   };
 }
@@ -84,6 +104,13 @@ export function emptyJobSearch(source: JobSource): JobSearchResult {
 /** Folds one chunk into the result (pure; the streamed query calls it per chunk). */
 export function reduceJobSearch(acc: JobSearchResult, chunk: JobSearchChunk): JobSearchResult {
   switch (chunk.kind) {
+    case 'page':
+      return {
+        ...acc,
+        rows: chunk.rows.length > 0 ? acc.rows.concat(chunk.rows) : acc.rows,
+        totalRecords: (acc.totalRecords ?? 0) + chunk.addTotal,
+        truncated: acc.truncated || chunk.truncated,
+      };
     case 'lists':
       return { ...acc, lists: { done: acc.lists.done, total: (acc.lists.total ?? 0) + chunk.total } };
     case 'listDone':
@@ -93,7 +120,7 @@ export function reduceJobSearch(acc: JobSearchResult, chunk: JobSearchChunk): Jo
         lists: { done: acc.lists.done + 1, total: acc.lists.total },
       };
     case 'fallback':
-      return { ...acc, source: 'perVault', fallbackReason: chunk.reason };
+      return { ...acc, source: 'perVault', fallbackReason: chunk.reason, totalRecords: undefined };
     case 'warning':
       return { ...acc, warnings: [...acc.warnings, chunk.warning] };
     case 'done':
@@ -109,8 +136,13 @@ export interface JobSearchDeps {
   now(): number;
 }
 
-/** True when a job started inside the window (a job without a start time is kept). */
-export function inWindow(row: JobRow, window: JobWindow): boolean {
+/**
+ * True when a listed job is one the scope asks for: started inside the window (a job without a
+ * start time is kept) and of the workload type, the filters Resource Graph applies server-side.
+ */
+export function inScope(row: JobRow, scope: JobSearchScope): boolean {
+  if (scope.workload && row.datasourceType.toLowerCase() !== scope.workload.toLowerCase()) return false;
+  const { window } = scope;
   if (row.startTime === undefined) return true;
   return row.startTime >= window.from && (window.to === undefined || row.startTime <= window.to);
 }
@@ -135,7 +167,38 @@ export async function* primaryJobSource(
   scope: JobSearchScope,
   signal?: AbortSignal,
 ): AsyncGenerator<JobSearchChunk, void, undefined> {
-  yield* perVaultJobs(ctx, deps, scope, signal);
+  const graph = new ResourceGraphClient(ctx.client);
+  let started = false;
+  try {
+    for await (const page of graph.queryPages({
+      query: backupJobsQuery({
+        from: scope.window.from,
+        to: scope.window.to,
+        datasourceTypes: scope.workload ? [scope.workload] : [],
+      }),
+      subscriptions: scope.subscriptions,
+      signal,
+    })) {
+      started = true;
+      const now = deps.now();
+      const rows = page.rows.flatMap((raw) => {
+        const resource = jobResourceFromGraphRow(raw);
+        const row = resource && jobRowFromResource(resource, 'primary', now);
+        return row ? [row] : [];
+      });
+      yield {
+        kind: 'page',
+        rows,
+        addTotal: page.firstOfBatch ? page.totalRecords : 0,
+        truncated: page.truncated,
+      };
+    }
+  } catch (error) {
+    // Only a refusal before anything arrived means "no Resource Graph"; later failures are errors.
+    if (started || !isResourceGraphUnavailable(error)) throw error;
+    yield { kind: 'fallback', reason: error as ArmError };
+    yield* perVaultJobs(ctx, deps, scope, signal);
+  }
   yield { kind: 'done' };
 }
 
@@ -154,7 +217,7 @@ export async function* secondaryJobSource(
   yield { kind: 'lists', total: crrVaults.length };
   const filter = crossRegionJobsFilter(scope.window);
   yield* mapConcurrently(crrVaults, VAULT_CONCURRENCY, ({ vault, subscriptionId }) =>
-    listVault(deps, vault, 'secondary', scope.window, async () => {
+    listVault(deps, vault, 'secondary', scope, async () => {
       const p = parseBackupVaultId(vault.id ?? '');
       const secondary =
         secondaryRegion(vault, undefined) ?? secondaryRegion(vault, await deps.locations(subscriptionId));
@@ -193,7 +256,7 @@ export async function* perVaultJobs(
   }
   yield { kind: 'lists', total: vaults.length };
   yield* mapConcurrently(vaults, VAULT_CONCURRENCY, (vault) =>
-    listVault(deps, vault, 'primary', scope.window, () => {
+    listVault(deps, vault, 'primary', scope, () => {
       const p = parseBackupVaultId(vault.id ?? '');
       return collectAll(
         ctx
@@ -233,7 +296,7 @@ async function* listVault(
   deps: JobSearchDeps,
   vault: BackupVaultResource,
   region: JobRegion,
-  window: JobWindow,
+  scope: JobSearchScope,
   list: () => Promise<AzureBackupJobResource[]>,
 ): AsyncGenerator<JobSearchChunk, void, undefined> {
   const vaultId = vault.id ?? '';
@@ -242,7 +305,7 @@ async function* listVault(
     const now = deps.now();
     const rows = resources.flatMap((resource) => {
       const row = jobRowFromResource(resource, region, now);
-      return row && inWindow(row, window) ? [row] : [];
+      return row && inScope(row, scope) ? [row] : [];
     });
     yield { kind: 'listDone', rows };
   } catch (error) {

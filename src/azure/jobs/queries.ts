@@ -67,7 +67,8 @@ export function createJobQueries(ctx: ArmQueryContext) {
   return {
     queries: {
       /**
-       * Primary-region jobs of the subscriptions in a window, streamed list by list. A refetch keeps
+       * Primary-region jobs of the subscriptions in a window, streamed page by page (Resource Graph)
+       * or list by list (per vault, where Resource Graph is refused). A refetch keeps
        * the rows on screen and swaps them when every list has answered (`refetchMode: 'replace'`).
        */
       primarySearch: (scope: JobSearchScope) =>
@@ -76,7 +77,7 @@ export function createJobQueries(ctx: ArmQueryContext) {
           queryFn: streamedQuery({
             streamFn: (context) => primaryJobSource(ctx, depsOf(context.client), scope, context.signal),
             reducer: reduceJobSearch,
-            initialValue: emptyJobSearch('perVault'),
+            initialValue: emptyJobSearch('resourceGraph'),
             refetchMode: 'replace',
           }),
         }),

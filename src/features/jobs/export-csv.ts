@@ -5,9 +5,8 @@
  * instead of running it as a formula (CSV injection).
  */
 import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
-import { formatDuration } from '@/azure/jobs/job-metrics';
 import { JOB_OPERATION_LABEL, JOB_STATUS_LABEL, type JobRow } from '@/azure/jobs/job-row';
-import { formatUtc } from '@/lib/format-time';
+import { formatDuration } from '@/lib/format';
 import { REGION_LABEL } from './job-filters';
 
 /** The CSV's header, in column order. */
@@ -26,6 +25,11 @@ export const CSV_FIELDS = [
   'Job id',
 ] as const;
 
+/** ISO 8601 UTC, what spreadsheets and scripts read back; empty for an unknown time. */
+function isoTime(ms: number | undefined): string {
+  return ms === undefined ? '' : new Date(ms).toISOString();
+}
+
 /** The CSV text of `rows`. */
 export async function jobsToCsv(
   rows: readonly JobRow[],
@@ -41,9 +45,9 @@ export async function jobsToCsv(
         datasourceTypeLabel(row.datasourceType),
         JOB_OPERATION_LABEL[row.operation],
         row.status === 'Other' ? row.rawStatus : JOB_STATUS_LABEL[row.status],
-        formatUtc(row.startTime),
-        formatUtc(row.endTime),
-        formatDuration(row.durationMs),
+        isoTime(row.startTime),
+        isoTime(row.endTime),
+        row.durationMs === undefined ? '' : formatDuration(row.durationMs, { seconds: true }),
         row.vaultName,
         subscriptionName(row.subscriptionId),
         REGION_LABEL[row.region],

@@ -13,7 +13,7 @@ import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useArm } from '@/azure/arm-context';
 import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
-import { achievedRestoreTimeMs, achievedRpoMs, formatDuration } from '@/azure/jobs/job-metrics';
+import { achievedRestoreTimeMs, achievedRpoMs } from '@/azure/jobs/job-metrics';
 import { JOB_OPERATION_LABEL, jobRowFromResource, jobTime } from '@/azure/jobs/job-row';
 import { regionDisplayName } from '@/azure/regions';
 import { parsePostgresDatabaseId, sameResourceId } from '@/azure/resource-id';
@@ -21,7 +21,7 @@ import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
 import { RouterLink } from '@/components/router-link';
 import { jobFromParams, type JobRef } from '@/lib/app-paths';
-import { formatDateTime, formatTimeOfDay, formatUtc } from '@/lib/format-time';
+import { formatDateTime, formatDuration, formatTimeOfDay, formatUtc } from '@/lib/format';
 import { REGION_LABEL } from './job-filters';
 import {
   Facts,
@@ -112,6 +112,11 @@ function restoreTarget(destination: string | null | undefined): [string, ReactNo
   } catch {
     return [['Restored to', destination]];
   }
+}
+
+/** A job's duration to the second; empty when unknown. */
+function seconds(ms: number | undefined): string {
+  return ms === undefined ? '' : formatDuration(ms, { seconds: true });
 }
 
 /** An ARM time as a local time with UTC on hover; undefined (left out) when ARM gave none. */
@@ -225,7 +230,7 @@ function JobDetails({ jobRef }: { jobRef: JobRef }) {
             ['Instance Region', `${REGION_LABEL[jobRef.region]}${regionName ? ` (${regionName})` : ''}`],
             ['Start time', <Time ms={row.startTime} />],
             ['End time', row.endTime !== undefined ? <Time ms={row.endTime} /> : undefined],
-            ['Duration', formatDuration(row.durationMs)],
+            ['Duration', seconds(row.durationMs)],
             ['Data transferred', formatBytes(info?.dataTransferredInBytes)],
           ]}
         />
@@ -254,13 +259,13 @@ function JobDetails({ jobRef }: { jobRef: JobRef }) {
               [
                 'Achieved RPO',
                 achievedRpoMs(props) !== undefined
-                  ? `${formatDuration(achievedRpoMs(props))} (age of the recovery point when the restore started)`
+                  ? `${seconds(achievedRpoMs(props))} (age of the recovery point when the restore started)`
                   : 'Unknown: Azure did not say when the recovery point was taken',
               ],
               [
                 'Achieved restore time',
                 achievedRestoreTimeMs(props) !== undefined
-                  ? formatDuration(achievedRestoreTimeMs(props))
+                  ? seconds(achievedRestoreTimeMs(props))
                   : 'Not yet: the restore has not ended',
               ],
             ]}

@@ -3,11 +3,10 @@ import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { JOB_OPERATION_LABEL, type JobRow } from '@/azure/jobs/job-row';
-import { formatDuration } from '@/azure/jobs/job-metrics';
 import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
 import { RouterLink } from '@/components/router-link';
 import { jobPath } from '@/lib/app-paths';
-import { formatDateTime, formatUtc } from '@/lib/format-time';
+import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
 import { JOB_COLUMNS, REGION_LABEL, type JobColumn } from './job-filters';
 import { JobStatusText } from './job-status';
 
@@ -142,9 +141,13 @@ export function JobsGrid({ rows, sort, descending, onSort, subscriptionName }: J
       case 'status':
         return <JobStatusText status={row.status} />;
       case 'startTime':
-        return <span title={formatUtc(row.startTime)}>{formatDateTime(row.startTime)}</span>;
+        return row.startTime === undefined ? (
+          ''
+        ) : (
+          <span title={formatUtc(row.startTime)}>{formatDateTime(row.startTime)}</span>
+        );
       case 'duration':
-        return formatDuration(row.durationMs);
+        return row.durationMs === undefined ? '' : formatDuration(row.durationMs, { seconds: true });
       case 'vault':
         return row.vaultName;
       case 'subscription':

@@ -17,7 +17,7 @@ import type { JobRow } from '@/azure/jobs/job-row';
 import type { LiveRefreshState } from '@/azure/jobs/live-refresh';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
-import { formatTimeOfDay } from '@/lib/format-time';
+import { formatTimeOfDay } from '@/lib/format';
 import { useSetSearchParams } from '@/lib/url-state';
 import { exactWindow, readJobFilters, REGION_LABEL, rowMatches, type JobColumn } from './job-filters';
 import { JobFilterBar } from './job-filter-bar';
@@ -113,13 +113,15 @@ export function JobsPage() {
     setParams({ sort: column, dir: descending ? 'descending' : 'ascending' });
   };
 
-  const progress = monitor.sources.map((s) => s.query.data?.lists);
-  const loadingText = progress.some((p) => p?.total !== undefined)
-    ? `Loading Backup jobs… ${progress.reduce((n, p) => n + (p?.done ?? 0), 0)} of ${progress.reduce(
-        (n, p) => n + (p?.total ?? 0),
-        0,
-      )} lists loaded`
-    : 'Loading Backup jobs…';
+  const loadingText = `Loading Backup jobs… ${monitor.sources
+    .flatMap(({ query }) => {
+      const d = query.data;
+      if (!d || d.complete) return [];
+      if (d.source === 'resourceGraph' && d.totalRecords !== undefined)
+        return [`${d.rows.length.toLocaleString()} of ${d.totalRecords.toLocaleString()} jobs loaded`];
+      return d.lists.total === undefined ? [] : [`${d.lists.done} of ${d.lists.total} vault lists answered`];
+    })
+    .join('; ')}`.trim();
   const total = withoutStatus.length;
 
   return (
@@ -249,23 +251,39 @@ function SourceMessages({ sources }: { sources: ReturnType<typeof useJobMonitor>
       out.push(
         <ArmErrorMessage
           key={`${region}-${warning.id}`}
+          intent="warning"
           error={warning.error}
           title={
             warning.kind === 'vault'
-              ? `Jobs of ${warning.name} in the ${REGION_LABEL[warning.region]} could not be loaded; the other vaults are listed`
-              : `Backup vaults of subscription ${warning.name} could not be loaded; the other subscriptions are listed`
+              ? `Jobs of ${warning.name} in the ${REGION_LABEL[warning.region]} could not be loaded`
+              : `Backup vaults of subscription ${warning.name} could not be loaded`
           }
           onRetry={() => void query.refetch()}
-        />,
+        >
+          {warning.kind === 'vault' ? 'The other vaults are listed.' : 'The other subscriptions are listed.'}
+        </ArmErrorMessage>,
       );
     }
     if (query.data?.fallbackReason) {
       out.push(
-        <MessageBar key={`${region}-fallback`} intent="info">
+        <ArmErrorMessage
+          key={`${region}-fallback`}
+          intent="warning"
+          error={query.data.fallbackReason}
+          title="Azure Resource Graph is not available: Backup jobs are listed vault by vault"
+        >
+          Each vault&apos;s jobs are listed directly, which takes longer with many vaults. Azure&apos;s answer
+          below says why Resource Graph was refused.
+        </ArmErrorMessage>,
+      );
+    }
+    if (query.data?.truncated) {
+      out.push(
+        <MessageBar key={`${region}-truncated`} intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Listing jobs vault by vault</MessageBarTitle>
-            Azure Resource Graph is not available ({query.data.fallbackReason.code}), so each vault&apos;s
-            jobs are listed separately. This is slower for many vaults.
+            <MessageBarTitle>Azure Resource Graph returned part of the jobs</MessageBarTitle>
+            It cut the result short without a way to page on. Narrow the subscriptions or the time range to
+            see the rest.
           </MessageBarBody>
         </MessageBar>,
       );

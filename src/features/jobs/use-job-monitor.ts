@@ -26,7 +26,11 @@ export function useJobMonitor(filters: JobFilters) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [filters.range, filters.from, filters.to, openedAt],
   );
-  const scope = useMemo(() => ({ subscriptions: selection.selected, window }), [selection.selected, window]);
+  // The workload type is filtered at the source (Resource Graph's query); the others on loaded rows.
+  const scope = useMemo(
+    () => ({ subscriptions: selection.selected, window, workload: filters.workload }),
+    [selection.selected, window, filters.workload],
+  );
   const hasScope = scope.subscriptions.length > 0;
   const primaryOptions = arm.jobs.queries.primarySearch(scope);
   const secondaryOptions = arm.jobs.queries.secondarySearch(scope);
