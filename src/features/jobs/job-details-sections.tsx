@@ -17,6 +17,7 @@ import type { UserFacingError } from '@/azure/common/types';
 import type { JobSubTask, UserFacingWarningDetail } from '@/azure/jobs/types';
 import { explainCode } from '@/components/arm-error-explanations';
 import { CopyButton } from '@/components/copy-button';
+import { FactList, type Fact } from '@/components/fact-list';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXL },
@@ -52,20 +53,14 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-/** Label/value pairs; values that are undefined or empty are left out. */
-export function Facts({ label, items }: { label: string; items: [string, ReactNode][] }) {
-  const styles = useStyles();
-  const shown = items.filter(([, value]) => value !== undefined && value !== null && value !== '');
-  return (
-    <dl className={styles.facts} aria-label={label}>
-      {shown.map(([term, value]) => (
-        <div key={term} style={{ display: 'contents' }}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.value}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+/** The facts that have a value (ARM leaves many out, or sends null). */
+export function present(facts: readonly Fact[]): Fact[] {
+  return facts.filter(([, value]) => value !== undefined && value !== null && value !== '');
+}
+
+/** Label/value pairs as the shared {@link FactList}; facts without a value are left out. */
+export function Facts({ label, items }: { label: string; items: readonly Fact[] }) {
+  return <FactList label={label} facts={present(items)} />;
 }
 
 /** Ids support staff ask for, each with a copy button. */
@@ -77,10 +72,10 @@ export function SupportIds({ ids }: { ids: [string, string | undefined][] }) {
       items={ids.map(([term, value]) => [
         term,
         value ? (
-          <>
+          <span className={styles.value}>
             <span className={styles.mono}>{value}</span>
             <CopyButton value={value} label={term} />
-          </>
+          </span>
         ) : (
           'not provided by Azure'
         ),

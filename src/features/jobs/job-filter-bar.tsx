@@ -1,18 +1,12 @@
-import { Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
 import { DATASOURCE_TYPES, KNOWN_DATASOURCE_TYPES } from '@/azure/backup-instances/datasource-types';
 import { JOB_OPERATION_LABEL, JOB_OPERATIONS, JOB_STATUS_LABEL, JOB_STATUSES } from '@/azure/jobs/job-row';
 import { resourceIdKey } from '@/azure/resource-id';
+import { FilterBar } from '@/components/filter-bar';
 import { SubscriptionPicker, type SubscriptionSelection } from '@/components/subscription-picker';
 import { REGION_LABEL, TIME_RANGE_LABEL, TIME_RANGES, type JobFilters } from './job-filters';
 
 const useStyles = makeStyles({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalL,
-  },
   dropdown: { minWidth: '180px' },
 });
 
@@ -73,10 +67,9 @@ export interface JobFilterBarProps {
 
 /** Every filter of the page, labelled in Backup center's words; each one writes the URL. */
 export function JobFilterBar({ filters, selection, vaults, onChange }: JobFilterBarProps) {
-  const styles = useStyles();
   const set = (name: string) => (value: string | null) => onChange({ [name]: value });
   return (
-    <div className={styles.filters} role="search" aria-label="Filter Backup jobs">
+    <FilterBar label="Filter Backup jobs">
       <SubscriptionPicker
         subscriptions={selection.subscriptions}
         selected={selection.selected}
@@ -149,6 +142,6 @@ export function JobFilterBar({ filters, selection, vaults, onChange }: JobFilter
           </Field>
         </>
       )}
-    </div>
+    </FilterBar>
   );
 }

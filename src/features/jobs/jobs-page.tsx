@@ -108,10 +108,8 @@ export function JobsPage() {
     }
   };
 
-  const onSort = (column: JobColumn) => {
-    const descending = column === filters.sort ? !filters.descending : column === 'startTime';
+  const onSort = (column: JobColumn, descending: boolean) =>
     setParams({ sort: column, dir: descending ? 'descending' : 'ascending' });
-  };
 
   const loadingText = `Loading Backup jobs… ${monitor.sources
     .flatMap(({ query }) => {
