@@ -56,7 +56,7 @@ test('support staff follow the tutorial: PostgreSQL jobs in the Secondary Region
   await expect(grid(page)).toBeVisible();
   await choose(page, 'Workload type', 'Azure Database for PostgreSQL servers');
   await choose(page, 'Instance Region', 'Secondary Region');
-  await expect(page).toHaveURL(/workload=Microsoft\.DBforPostgreSQL%2Fservers%2Fdatabases/);
+  await expect(page).toHaveURL(/type=Microsoft\.DBforPostgreSQL%2Fservers%2Fdatabases/);
   await expect(page).toHaveURL(/region=secondary/);
 
   // The cross-region restores of single-server databases in the last 7 days (the flexible server's

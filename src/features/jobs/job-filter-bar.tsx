@@ -80,7 +80,7 @@ export function JobFilterBar({ filters, selection, vaults, onChange }: JobFilter
         value={filters.workload}
         allLabel="All workload types"
         choices={KNOWN_DATASOURCE_TYPES.map((t) => ({ value: t, label: DATASOURCE_TYPES[t].label }))}
-        onChange={set('workload')}
+        onChange={set('type')}
       />
       <FilterDropdown
         label="Instance Region"

@@ -34,7 +34,7 @@ describe('job filters from the URL', () => {
   it('reads the tutorial filters', () => {
     const f = readJobFilters(
       new URLSearchParams(
-        'workload=Microsoft.DBforPostgreSQL%2Fservers%2Fdatabases&region=secondary&status=Failed',
+        'type=Microsoft.DBforPostgreSQL%2Fservers%2Fdatabases&region=secondary&status=Failed',
       ),
     );
     expect(f).toMatchObject({
@@ -50,7 +50,7 @@ describe('job filters from the URL', () => {
   it('ignores values that are not on the allow-lists', () => {
     const f = readJobFilters(
       new URLSearchParams(
-        "workload=x' | drop&region=tertiary&status=Exploded&operation=Hack&range=99y&sort=__proto__",
+        "type=x' | drop&region=tertiary&status=Exploded&operation=Hack&range=99y&sort=__proto__",
       ),
     );
     expect(f).toMatchObject({

@@ -1,6 +1,7 @@
 /*
  * The Backup jobs page's filters, all in the URL (a pasted link shows what its sender saw), with
- * Backup center's words: Workload type, Instance Region, status, operation, vault, time range.
+ * Backup center's words: Workload type, Instance Region, status, operation, vault, time range. The
+ * parameter names are the Backup instances page's where they mean the same (`type`, `region`).
  * Values read from the URL are allow-listed; anything else is ignored, never passed on.
  */
 import { KNOWN_DATASOURCE_TYPES, type KnownDatasourceType } from '@/azure/backup-instances/datasource-types';
@@ -92,7 +93,7 @@ function time(value: string | null): number | undefined {
 
 /** Reads the filters from the URL's search parameters. */
 export function readJobFilters(params: URLSearchParams): JobFilters {
-  const workloadParam = params.get('workload')?.toLowerCase();
+  const workloadParam = params.get('type')?.toLowerCase();
   const sort = oneOf(params.get('sort'), JOB_COLUMNS) ?? 'startTime';
   const dir = params.get('dir');
   return {
