@@ -2,6 +2,7 @@
 // provider is a module exporting `() => Route[]`, added to PROVIDERS; unknown namespaces, 404s and
 // the fault layer then cover it without further wiring.
 
+import { authorizationRoutes } from './authorization';
 import { crossRegionRestoreRoutes } from './cross-region-restore';
 import { dataProtectionRoutes } from './data-protection';
 import { operationRoutes } from './operations';
@@ -17,8 +18,9 @@ const PROVIDERS: readonly (() => Route[])[] = [
   crossRegionRestoreRoutes, // Microsoft.DataProtection: actions in the secondary region
   operationRoutes, // Microsoft.DataProtection: operationStatus / operationResults
   restoreTargetRoutes, // Microsoft.DBforPostgreSQL, Microsoft.KeyVault, Microsoft.Storage
+  authorizationRoutes, // Microsoft.Authorization: permissions, role assignments, role definitions
   // Planned, plugging in here: Microsoft.ResourceGraph (POST /providers/Microsoft.ResourceGraph/
-  // resources) and Microsoft.Authorization (role assignments for the restore wizard).
+  // resources).
 ];
 
 export function buildRoutes(): Route[] {
