@@ -4,6 +4,7 @@ import { VaultsPage } from '@/features/vaults/vaults-page';
 import { VaultPage } from '@/features/vaults/vault-page';
 import { InstancesPage } from '@/features/instances/instances-page';
 import { JobsPage } from '@/features/jobs/jobs-page';
+import { RestorePage } from '@/features/restore/restore-page';
 import { AppShell } from './shell/app-shell';
 import { RouteErrorPage } from './errors/route-error-page';
 import { NotFoundPage } from './not-found-page';
@@ -28,6 +29,10 @@ export const routes: RouteObject[] = [
             element: <VaultPage section="properties" />,
           },
           { path: 'instances', element: <InstancesPage /> },
+          {
+            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName/restore',
+            element: <RestorePage />,
+          },
           { path: 'jobs', element: <JobsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -52,7 +52,14 @@ export interface RecoveryPointRange {
 /** The restore target lists of a subscription. */
 export type RestoreTargetKind = 'postgresServers' | 'keyVaults' | 'storageAccounts';
 
-const subscriptionOfId = (id: string): string => lower(parseResourceGroupId(id).subscriptionId);
+/** The subscription of an id, or '' for a value that is not one yet (a form field being filled in). */
+const subscriptionOfId = (id: string): string => {
+  try {
+    return lower(parseResourceGroupId(id).subscriptionId);
+  } catch {
+    return '';
+  }
+};
 
 /** Query key factory; see the module comment for the tree. */
 export const armKeys = {

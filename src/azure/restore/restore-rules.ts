@@ -50,14 +50,15 @@ export function overwritesSource(
   return sameResourceId(targetDatabaseId, sourceDatabaseId);
 }
 
-/** The target of a cross-region restore must be in the secondary region. */
+/** The target of a cross-region restore must be in the secondary region (labels are display names). */
 export function targetRegionProblem(
   location: string | null | undefined,
   secondaryRegion: string,
   secondaryRegionLabel: string,
+  locationLabel: string | null | undefined = location,
 ): string | undefined {
   if (sameRegion(location, secondaryRegion)) return undefined;
-  return `It must be in the Secondary Region (${secondaryRegionLabel})${location ? `; it is in ${location}` : ''}.`;
+  return `It must be in the Secondary Region (${secondaryRegionLabel})${locationLabel ? `; it is in ${locationLabel}` : ''}.`;
 }
 
 /**

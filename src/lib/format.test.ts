@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatUtc } from './format';
+
+describe('formatDuration', () => {
+  it.each([
+    [45 * 3_600_000, '1 d 21 h'],
+    [36 * 3_600_000, '1 d 12 h'],
+    [3 * 86_400_000, '3 d'],
+    [7 * 3_600_000 + 5 * 60_000, '7 h 5 min'],
+    [2 * 3_600_000 + 30_000, '2 h'],
+    [12 * 60_000 + 59_000, '12 min'],
+    [30_000, 'under a minute'],
+    [-5, 'under a minute'],
+  ])('%d ms is %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('formatUtc', () => {
+  it('writes the UTC time', () =>
+    expect(formatUtc(Date.UTC(2025, 10, 3, 14, 5))).toBe('2025-11-03 14:05:00 UTC'));
+});

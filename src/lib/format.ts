@@ -1,0 +1,30 @@
+// Times and durations as the grid and the instance page show them. ARM times are UTC; people read
+// local time, with the UTC value one hover away (title).
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Local date and time, e.g. "3 Nov 2025, 14:05". */
+export function formatDateTime(ms: number): string {
+  return dateTime.format(ms);
+}
+
+/** The UTC timestamp for a title attribute. */
+export function formatUtc(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z').replace('T', ' ').replace('Z', ' UTC');
+}
+
+/** A duration in at most two units: "1 d 21 h", "7 h 5 min", "12 min", "under a minute". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / MINUTE));
+  if (total < 1) return 'under a minute';
+  const days = Math.floor((total * MINUTE) / DAY);
+  const hours = Math.floor(((total * MINUTE) % DAY) / HOUR);
+  const minutes = total % 60;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  return `${minutes} min`;
+}
