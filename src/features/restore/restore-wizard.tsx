@@ -227,7 +227,14 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
           </Button>
         )}
         {next && (
-          <Button appearance="primary" disabled={busy} onClick={goNext}>
+          <Button
+            appearance="primary"
+            // While the step's lists load there is nothing to judge yet.
+            disabled={
+              busy || stepFields(evaluated.mode)[values.step].some((f) => evaluated.waiting.includes(f))
+            }
+            onClick={goNext}
+          >
             {`Next: ${STEP_LABELS[next]}`}
           </Button>
         )}
