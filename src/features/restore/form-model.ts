@@ -138,7 +138,7 @@ export function evaluateForm(values: FormValues, source: RestoreSource, lists: T
     id: string,
     list: readonly T[] | undefined,
     parse: (id: string) => { subscriptionId: string },
-    what: { missing: string; kind: string },
+    what: { missing: string; kind: string; noun: string },
   ): T | undefined => {
     if (id === '') {
       errors[field] = what.missing;
@@ -162,7 +162,7 @@ export function evaluateForm(values: FormValues, source: RestoreSource, lists: T
     }
     const found = byId(list, id);
     if (!found) {
-      errors[field] = `No ${what.kind} with this ID is visible to you in ${source.subscriptionLabel}.`;
+      errors[field] = `No ${what.noun} with this ID is visible to you in ${source.subscriptionLabel}.`;
       return undefined;
     }
     const regionProblem = targetRegionProblem(
@@ -200,7 +200,11 @@ export function evaluateForm(values: FormValues, source: RestoreSource, lists: T
         if (p.flexible) throw new Error('flexible');
         return p;
       },
-      { missing: 'Choose the target server.', kind: 'an Azure Database for PostgreSQL single server' },
+      {
+        missing: 'Choose the target server.',
+        kind: 'an Azure Database for PostgreSQL single server',
+        noun: 'PostgreSQL single server',
+      },
     );
     const nameProblem = databaseNameProblem(values.databaseName);
     if (nameProblem) errors.databaseName = nameProblem;
@@ -252,6 +256,7 @@ export function evaluateForm(values: FormValues, source: RestoreSource, lists: T
       {
         missing: 'Choose the target storage account.',
         kind: 'a storage account',
+        noun: 'storage account',
       },
     );
     const containerProblem = containerNameProblem(values.container);
