@@ -109,6 +109,7 @@ export const armKeys = {
   secondaryRecoveryPointList: (
     instanceId: string,
     regions: { sourceRegion: string; secondaryRegion: string },
+    range: RecoveryPointRange = {},
   ) =>
     [
       ...armKeys.backupInstance(instanceId),
@@ -116,6 +117,8 @@ export const armKeys = {
       {
         sourceRegion: normaliseRegion(regions.sourceRegion),
         secondaryRegion: normaliseRegion(regions.secondaryRegion),
+        from: range.from ?? null,
+        to: range.to ?? null,
       },
     ] as const,
   /** Every job query of a vault (primary and cross-region). */
