@@ -11,6 +11,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-demo',
+      'dist-e2e',
       'node_modules',
       'public',
       'public-demo',

@@ -25,6 +25,7 @@ const steps = [
     ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'],
   ],
   ['production build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['demo build', 'npx', ['vite', 'build', '--mode', 'demo', '--outDir', 'dist-demo', '--logLevel', 'warn']],
   ['bundle check', 'node', ['scripts/check-bundle.mjs']],
   ['e2e tests (playwright)', 'npx', ['playwright', 'test']],
 ];

@@ -1,16 +1,33 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createQueryClient } from '@/azure/query-client';
 import { App } from './app/app';
 import { bootstrap } from './app/bootstrap';
+import { StartupProblemsPage } from './app/errors/startup-problems-page';
+import { AppThemeProvider } from './app/theme/app-theme-provider';
 
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
-  const { arm, environment } = await bootstrap();
-  createRoot(container).render(
+  const booted = await bootstrap();
+  const root = createRoot(container);
+  if (booted.kind === 'invalidConfig') {
+    root.render(
+      <StrictMode>
+        <AppThemeProvider>
+          <StartupProblemsPage problems={booted.problems} />
+        </AppThemeProvider>
+      </StrictMode>,
+    );
+    return;
+  }
+  root.render(
     <StrictMode>
-      <App environment={environment} arm={arm} queryClient={createQueryClient()} />
+      <App
+        environment={booted.environment}
+        arm={booted.arm}
+        queryClient={booted.queryClient}
+        session={booted.session}
+      />
     </StrictMode>,
   );
 }

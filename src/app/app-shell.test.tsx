@@ -45,7 +45,7 @@ describe('app shell', () => {
       wrapper: (c) => (
         <AppThemeProvider>
           <EnvironmentContext.Provider
-            value={{ demo: false, cloudName: 'Azure', accountLabel: 'x', notice: 'Sign-in is not set up' }}
+            value={{ demo: false, cloudName: 'Azure', notice: 'Sign-in is not set up' }}
           >
             {c}
           </EnvironmentContext.Provider>

@@ -9,8 +9,6 @@ export interface AppEnvironment {
   demo: boolean;
   /** Display name of the Azure cloud, e.g. "Azure public cloud". */
   cloudName: string;
-  /** Who is signed in; "Demo tenant" in demo mode. */
-  accountLabel: string;
   /** Shown under the header on every page, e.g. that sign-in is not configured in this build. */
   notice?: string;
   /** Set in demo mode: wipes the simulated tenant's saved state and reloads. */
@@ -20,7 +18,6 @@ export interface AppEnvironment {
 export const EnvironmentContext = createContext<AppEnvironment>({
   demo: false,
   cloudName: 'Azure public cloud',
-  accountLabel: 'Not signed in',
 });
 
 export function useEnvironment(): AppEnvironment {

@@ -41,8 +41,9 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/** The browser router; `basename` lets the app be hosted under a path (Vite's `base`). */
 export function createAppRouter() {
-  return createBrowserRouter(routes);
+  return createBrowserRouter(routes, { basename: import.meta.env.BASE_URL });
 }
 
 /** The router the app renders (browser in the app, memory in tests). */

@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
+import { DEMO_ACCOUNT_SCOPE } from './account-scope';
 import { ArmClient } from './arm-client';
 import { createAuthorizationQueries } from './authorization/queries';
 import {
@@ -20,6 +21,7 @@ import { ResourcesClient } from './resources-client';
 import { createRestoreTargetQueries } from './restore-targets/queries';
 import type { SleepFn } from './sleep';
 import { createSubscriptionQueries } from './subscriptions/queries';
+import { createTenantQueries } from './tenants/queries';
 
 /** Options of {@link createArm}. */
 export interface CreateArmOptions {
@@ -38,8 +40,8 @@ export interface CreateArmOptions {
   /** Injectable sleep for retries and polling (tests). */
   sleep?: SleepFn;
   /**
-   * The signed-in account and tenant, for keys of per-user state (pending operations); default
-   * `default` (demo mode and tests).
+   * The signed-in account and tenant (see `account-scope.ts`), for keys of per-user state such as
+   * pending operations; read on every use. Default: the demo scope (demo mode and tests).
    */
   accountScope?: () => string;
   /** Pending-operation store override (tests); default sessionStorage scoped by `accountScope`. */
@@ -50,12 +52,16 @@ export interface CreateArmOptions {
 export interface Arm {
   /** Cloud in use. */
   readonly cloud: AzureCloud;
+  /** Whose data this is now (account + tenant); key every per-user stored item with it. */
+  accountScope(): string;
   /** Shared low-level client. */
   readonly client: ArmClient;
   /** Microsoft.Resources client. */
   readonly resources: ResourcesClient;
   /** DataProtection client of a subscription (cached, case-insensitive). */
   dataProtection(subscriptionId: string): DataProtectionClient;
+  /** Directories (tenants) of the signed-in user. */
+  readonly tenants: ReturnType<typeof createTenantQueries>;
   /** Subscriptions and locations. */
   readonly subscriptions: ReturnType<typeof createSubscriptionQueries>;
   /** Backup vaults. */
@@ -114,15 +120,16 @@ export function createArm(options: CreateArmOptions): Arm {
     }
     return dp;
   };
-  const pendingOperations =
-    options.pendingOperations ??
-    createPendingOperationStore(options.accountScope ? { scope: options.accountScope } : {});
+  const accountScope = options.accountScope ?? (() => DEMO_ACCOUNT_SCOPE);
+  const pendingOperations = options.pendingOperations ?? createPendingOperationStore({ scope: accountScope });
   const ctx: ArmQueryContext = { client, dataProtection, resources, pendingOperations };
   return {
     cloud,
+    accountScope,
     client,
     resources,
     dataProtection,
+    tenants: createTenantQueries(client),
     subscriptions: createSubscriptionQueries(ctx),
     backupVaults: createBackupVaultQueries(ctx),
     backupInstances: createBackupInstanceQueries(ctx),

@@ -8,7 +8,10 @@
  * yield the same ARM token; `.default` would only matter for confidential clients.
  */
 
-/** Names of the supported clouds (values accepted in `VITE_AZURE_CLOUD`). */
+/**
+ * Canonical names of the supported clouds. `VITE_AZURE_CLOUD` also accepts `AzureCloud`, the name
+ * `az cloud list` and the Azure PowerShell modules use for the public cloud.
+ */
 export type AzureCloudName = 'AzurePublicCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
 
 /** Endpoints and scope of one Azure cloud. */
@@ -64,12 +67,48 @@ export const AZURE_CLOUDS: Readonly<Record<AzureCloudName, AzureCloud>> = {
   AzureChinaCloud,
 };
 
+/** Every spelling accepted for each cloud (compared case-insensitively). */
+const CLOUD_SPELLINGS: Readonly<Record<AzureCloudName, readonly string[]>> = {
+  AzurePublicCloud: ['AzureCloud', 'AzurePublicCloud'],
+  AzureUSGovernment: ['AzureUSGovernment'],
+  AzureChinaCloud: ['AzureChinaCloud'],
+};
+
+/** The names to show people when a cloud name is not recognised. */
+export const ACCEPTED_CLOUD_NAMES: readonly string[] = Object.values(CLOUD_SPELLINGS).flat();
+
+/** Thrown by {@link getCloud} for a name that is not one of {@link ACCEPTED_CLOUD_NAMES}. */
+export class UnknownCloudError extends Error {
+  override readonly name = 'UnknownCloudError';
+  /** The value that was given. */
+  readonly given: string;
+
+  /** Creates the error for `given`. */
+  constructor(given: string) {
+    super(
+      `"${given}" is not an Azure cloud this app knows. Use one of: ${ACCEPTED_CLOUD_NAMES.join(', ')} (AzureCloud and AzurePublicCloud both mean the public cloud).`,
+    );
+    this.given = given;
+  }
+}
+
+/** The cloud a configuration value names (any accepted spelling, any case), or undefined. */
+export function findCloud(name: string): AzureCloud | undefined {
+  const wanted = name.trim().toLowerCase();
+  const entry = (Object.entries(CLOUD_SPELLINGS) as [AzureCloudName, readonly string[]][]).find(
+    ([, spellings]) => spellings.some((s) => s.toLowerCase() === wanted),
+  );
+  return entry ? AZURE_CLOUDS[entry[0]] : undefined;
+}
+
 /**
- * Resolves a cloud from configuration (case-insensitive name). Unknown or empty values fall back
- * to the public cloud, because a typo must not silently send tokens elsewhere.
+ * Resolves a cloud from configuration. Empty means the public cloud; an unknown name throws
+ * {@link UnknownCloudError} instead of falling back, because a typo in a sovereign cloud's name
+ * must stop the app at start-up, not send the user's sign-in to the public cloud.
  */
 export function getCloud(name: string | undefined | null): AzureCloud {
-  if (!name) return AzurePublicCloud;
-  const wanted = name.trim().toLowerCase();
-  return Object.values(AZURE_CLOUDS).find((c) => c.name.toLowerCase() === wanted) ?? AzurePublicCloud;
+  if (name === undefined || name === null || name.trim() === '') return AzurePublicCloud;
+  const cloud = findCloud(name);
+  if (!cloud) throw new UnknownCloudError(name);
+  return cloud;
 }

@@ -69,3 +69,29 @@ export class DemoCredential implements TokenCredential {
     return this.issued;
   }
 }
+
+/**
+ * Thrown by a credential when no token can be had without the user: nobody is signed in, the
+ * session expired, consent or MFA is needed. The request pipeline turns it into an `ArmError`
+ * 401 `AuthenticationRequired` (this error as its `cause`) and never starts a redirect or popup
+ * itself; the UI offers "Sign in again" and a click starts the interaction.
+ */
+export class InteractionRequiredError extends Error {
+  override readonly name = 'InteractionRequiredError';
+  /** Why, as the identity library put it (e.g. `interaction_required`, `no_account`). */
+  readonly reason: string;
+
+  /** Creates the error; `cause` keeps the identity library's own error. */
+  constructor(reason: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
+  }
+}
+
+/** True when `error`, or any error in its `cause` chain, is an {@link InteractionRequiredError}. */
+export function isInteractionRequired(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof InteractionRequiredError) return true;
+  }
+  return false;
+}

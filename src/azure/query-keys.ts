@@ -6,6 +6,7 @@
  *
  * ```
  * ['arm', 'subscriptions']                                   tenant's subscription list
+ * ['arm', 'tenants']                                         directories the user belongs to
  * ['arm', sub, 'locations']
  * ['arm', sub, 'backupVaults', 'list']
  * ['arm', sub, 'backupVaults', vaultKey, 'detail']
@@ -70,6 +71,8 @@ export const armKeys = {
   all: () => ['arm'] as const,
   /** The signed-in user's subscriptions (tenant level, not below one subscription). */
   subscriptionList: () => ['arm', 'subscriptions'] as const,
+  /** The directories (tenants) the signed-in user belongs to. */
+  tenantList: () => ['arm', 'tenants'] as const,
   /** Everything of one subscription. */
   subscription: (subscriptionId: string) => ['arm', lower(subscriptionId)] as const,
   /** Locations of one subscription. */

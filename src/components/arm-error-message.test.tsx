@@ -7,6 +7,7 @@ import { errorOfKind } from '@/azure/test-utils';
 import { renderWithProviders } from '@/testing/render';
 import { explainError, missingAction } from './arm-error-explanations';
 import { ArmErrorMessage } from './arm-error-message';
+import { SignInAgainContext } from './sign-in-again';
 
 const FORBIDDEN_MESSAGE =
   "The client 'admin@contoso.com' with object id '1111' does not have authorization to perform action 'Microsoft.DataProtection/backupVaults/write' over scope '/subscriptions/x' or the scope is invalid.";
@@ -94,5 +95,29 @@ describe('ArmErrorMessage', () => {
 describe('Retry is offered exactly where the retry table says the user may retry', () => {
   it.each(Object.keys(RETRY_RULES) as ArmErrorKind[])('%s', (kind) => {
     expect(explainError(errorOfKind(kind)).retryable).toBe(RETRY_RULES[kind].user);
+  });
+});
+
+describe('ArmErrorMessage: Sign in again', () => {
+  it('offers "Sign in again" for a 401 when the app can renew the sign-in, and starts it on click', async () => {
+    const signInAgain = vi.fn();
+    renderWithProviders(
+      <SignInAgainContext.Provider value={signInAgain}>
+        <ArmErrorMessage error={armError(401, 'AuthenticationRequired', 'Could not get a token')} />
+      </SignInAgainContext.Provider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(signInAgain).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers it neither in the demo (nothing to renew) nor for other failures', () => {
+    renderWithProviders(<ArmErrorMessage error={armError(401, 'AuthenticationRequired')} />);
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+    renderWithProviders(
+      <SignInAgainContext.Provider value={vi.fn()}>
+        <ArmErrorMessage error={armError(403, 'AuthorizationFailed', FORBIDDEN_MESSAGE)} />
+      </SignInAgainContext.Provider>,
+    );
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
   });
 });

@@ -7,10 +7,11 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, CopyRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, CopyRegular, PersonKeyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { isArmError } from '@/azure/arm-error';
 import { explainError } from './arm-error-explanations';
+import { useSignInAgain } from './sign-in-again';
 
 const useStyles = makeStyles({
   facts: {
@@ -42,6 +43,9 @@ export function ArmErrorMessage({ error, title, onRetry }: ArmErrorMessageProps)
   const [copied, setCopied] = useState(false);
   const explanation = explainError(error);
   const arm = isArmError(error) ? error : undefined;
+  const signInAgain = useSignInAgain();
+  // A 401 the pipeline's forced refresh could not fix: only the user can, and the page stays.
+  const offerSignIn = signInAgain !== undefined && arm?.status === 401;
 
   const copy = async () => {
     const details = arm ? JSON.stringify(arm.toJSON(), null, 2) : String(error);
@@ -90,6 +94,11 @@ export function ArmErrorMessage({ error, title, onRetry }: ArmErrorMessageProps)
         )}
       </MessageBarBody>
       <MessageBarActions>
+        {offerSignIn && (
+          <Button appearance="primary" icon={<PersonKeyRegular />} onClick={signInAgain}>
+            Sign in again
+          </Button>
+        )}
         {onRetry && explanation.retryable && (
           <Button icon={<ArrowClockwiseRegular />} onClick={onRetry}>
             Retry

@@ -1,12 +1,11 @@
 import { Dropdown, Field, Option } from '@fluentui/react-components';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
+import { scopedStorageKey } from '@/azure/account-scope';
 import { useArm } from '@/azure/arm-context';
 import { resourceIdKey, sameResourceId } from '@/azure/resource-id';
 import type { Subscription } from '@/azure/subscriptions/types';
 import { parseList, readStoredList, storeList, useSearchParam } from '@/lib/url-state';
-
-const STORED_SUBSCRIPTIONS_KEY = 'crr-portal:subscriptions';
 
 export interface SubscriptionPickerProps {
   subscriptions: readonly Subscription[];
@@ -75,6 +74,8 @@ export function useSubscriptionSelection(): SubscriptionSelection {
   const query = useQuery(arm.subscriptions.queries.list());
   const subscriptions = useMemo(() => query.data ?? [], [query.data]);
   const [param, setParam] = useSearchParam('subscriptions');
+  // The last choice is remembered per account and tenant: another directory has other subscriptions.
+  const storedKey = scopedStorageKey(arm.accountScope(), 'subscriptions');
 
   const selected = useMemo(() => {
     const byKey = new Map(
@@ -85,14 +86,14 @@ export function useSubscriptionSelection(): SubscriptionSelection {
     const canonical = (id: string) => byKey.get(resourceIdKey(id)) ?? id;
     const fromUrl = parseList(param);
     if (fromUrl.length > 0) return fromUrl.map(canonical);
-    const stored = readStoredList(STORED_SUBSCRIPTIONS_KEY)?.filter((id) => byKey.has(resourceIdKey(id)));
+    const stored = readStoredList(storedKey)?.filter((id) => byKey.has(resourceIdKey(id)));
     if (stored && stored.length > 0) return stored.map(canonical);
     return [...byKey.values()];
-  }, [subscriptions, param]);
+  }, [subscriptions, param, storedKey]);
 
   useEffect(() => {
-    if (param) storeList(STORED_SUBSCRIPTIONS_KEY, parseList(param));
-  }, [param]);
+    if (param) storeList(storedKey, parseList(param));
+  }, [param, storedKey]);
 
   const nameOf = (subscriptionId: string) =>
     subscriptions.find((s) => sameResourceId(s.subscriptionId, subscriptionId))?.displayName ??

@@ -10,6 +10,8 @@ import type { Tenant } from './tenant/tenant';
 import type { PageSizes, Timings } from './tenant/types';
 
 export { ARM_ORIGIN } from './handlers';
+// For harnesses that build a tenant of their own (the e2e fake of a second Entra ID directory).
+export { Tenant, TENANT_ID as DEMO_TENANT_ID } from './tenant/tenant';
 
 /** Fixed so snapshots and assertions are stable: 2025-11-04T09:00:00Z. */
 export const TEST_CLOCK_START = Date.UTC(2025, 10, 4, 9, 0, 0);

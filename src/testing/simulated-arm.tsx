@@ -73,7 +73,7 @@ export function renderAppAt(url: string, sim: SimulatedArm) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const result = render(
     <App
-      environment={{ demo: true, cloudName: 'Azure public cloud (simulated)', accountLabel: 'Demo tenant' }}
+      environment={{ demo: true, cloudName: 'Azure public cloud (simulated)' }}
       arm={sim.arm}
       queryClient={queryClient}
       router={router}

@@ -8,6 +8,8 @@ import {
 import { Link } from 'react-router';
 import { useEnvironment } from '../environment';
 import { useThemePreference } from '../theme/theme-context';
+import { useAuthSession } from '../auth/auth-session';
+import { AccountMenu } from './account-menu';
 
 const useStyles = makeStyles({
   header: {
@@ -35,6 +37,7 @@ const useStyles = makeStyles({
 export function AppHeader() {
   const styles = useStyles();
   const env = useEnvironment();
+  const { session } = useAuthSession();
   const { theme, setTheme } = useThemePreference();
   const nextTheme = theme === 'dark' ? 'light' : 'dark';
 
@@ -54,7 +57,7 @@ export function AppHeader() {
           Demo tenant
         </Badge>
       ) : (
-        <Text aria-label="Signed-in account">{env.accountLabel}</Text>
+        session.kind === 'msal' && <AccountMenu />
       )}
       {env.resetDemoTenant && (
         <Tooltip content="Forget every change made in the demo and start again" relationship="description">

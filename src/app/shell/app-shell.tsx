@@ -1,6 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useEnvironment } from '../environment';
 import { Outlet } from 'react-router';
+import { AuthGate } from '../auth/auth-gate';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { RouteFocus } from './route-focus';
@@ -47,7 +48,9 @@ export function AppShell() {
         <AppNav />
         <main id="main-content" tabIndex={-1} className={styles.main}>
           <RouteFocus />
-          <Outlet />
+          <AuthGate>
+            <Outlet />
+          </AuthGate>
         </main>
       </div>
     </div>

@@ -1,8 +1,12 @@
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStaticStyles, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
 import { initialTheme, THEME_STORAGE_KEY, ThemeContext, type ThemeName } from './theme-context';
 
+// Through Griffel (CSSOM), not a style attribute in index.html: the production CSP forbids those.
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
 export function AppThemeProvider({ children }: { children: ReactNode }) {
+  useGlobalStyles();
   const [theme, setThemeState] = useState<ThemeName>(initialTheme);
   const value = useMemo(
     () => ({

@@ -8,6 +8,7 @@
  * Entries live in sessionStorage (per tab, gone when the tab closes) under keys that carry the
  * account scope, so one account never sees another's operations.
  */
+import { DEMO_ACCOUNT_SCOPE, scopedStorageKey } from '../account-scope';
 import { isRecord } from '../common/is-record';
 import { resourceIdKey } from '../resource-id';
 
@@ -55,20 +56,21 @@ export interface PendingOperationStore {
 export interface PendingOperationStoreOptions {
   /** Where entries live; default `sessionStorage`, or memory when storage is unavailable. */
   storage?: Storage | undefined;
-  /** The signed-in account (and tenant) the entries belong to; default `default`. */
+  /** The signed-in account (and tenant) the entries belong to; default the demo scope. */
   scope?: () => string;
 }
 
-const PREFIX = 'crr-portal:operation:';
+const PROBE_KEY = 'crr-portal:operation-probe';
 
 /** Creates the store; see {@link PendingOperationStore}. */
 export function createPendingOperationStore(
   options: PendingOperationStoreOptions = {},
 ): PendingOperationStore {
   const storage = options.storage ?? defaultStorage();
-  const scope = options.scope ?? (() => 'default');
+  const scope = options.scope ?? (() => DEMO_ACCOUNT_SCOPE);
   const listeners = new Set<() => void>();
-  const scopePrefix = () => `${PREFIX}${encodeURIComponent(scope())}:`;
+  // A per-user key (account-scope.ts): leaving an account or tenant clears its operations too.
+  const scopePrefix = () => scopedStorageKey(scope(), 'operation:');
   const keyOf = (kind: PendingOperationKind, resourceId: string) =>
     `${scopePrefix()}${kind}:${resourceIdKey(resourceId)}`;
   const notify = () => listeners.forEach((listener) => listener());
@@ -125,7 +127,7 @@ function isPendingOperation(value: unknown): value is PendingOperation {
 /** sessionStorage where it works (it throws in some privacy modes), else memory for this page. */
 function defaultStorage(): Storage {
   try {
-    const probe = `${PREFIX}probe`;
+    const probe = PROBE_KEY;
     globalThis.sessionStorage.setItem(probe, '1');
     globalThis.sessionStorage.removeItem(probe);
     return globalThis.sessionStorage;

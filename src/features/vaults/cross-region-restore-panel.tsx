@@ -33,6 +33,8 @@ import {
 } from '@/azure/backup-vaults/vault-rules';
 import type { LroProgress } from '@/azure/lro';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { useFormDraft } from '@/components/form-draft';
+import { resourceIdKey } from '@/azure/resource-id';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL, alignContent: 'start' },
@@ -57,6 +59,7 @@ export interface CrossRegionRestorePanelProps {
 }
 
 type Choice = 'Enabled' | 'Disabled';
+const isChoice = (value: unknown): value is Choice => value === 'Enabled' || value === 'Disabled';
 
 export function CrossRegionRestorePanel(props: CrossRegionRestorePanelProps) {
   return (
@@ -85,7 +88,16 @@ function PanelContent({
   const arm = useArm();
   const current: Choice = crossRegionRestoreStatus(vault) === 'Enabled' ? 'Enabled' : 'Disabled';
   const rule = crossRegionRestoreUpdateRule(vault);
-  const [choice, setChoice] = useState<Choice>(current);
+  // Kept across a sign-in redirect (token expired mid-task); dropped when the panel is closed.
+  const [choice, setChoice, clearDraft] = useFormDraft<Choice>(
+    `crr:${resourceIdKey(vaultId)}`,
+    current,
+    isChoice,
+  );
+  const close = () => {
+    clearDraft();
+    onClose();
+  };
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [understood, setUnderstood] = useState(false);
   const [progress, setProgress] = useState<LroProgress | null>(null);
@@ -108,9 +120,7 @@ function PanelContent({
       <DrawerHeader>
         <DrawerHeaderTitle
           heading={{ id: 'crr-panel-title' }}
-          action={
-            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
-          }
+          action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={close} />}
         >
           Cross Region Restore
         </DrawerHeaderTitle>
@@ -155,7 +165,7 @@ function PanelContent({
         <Button appearance="primary" disabled={!canSave} onClick={() => setConfirmOpen(true)}>
           Save
         </Button>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={close}>Cancel</Button>
       </DrawerFooter>
 
       <Dialog
