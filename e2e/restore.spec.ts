@@ -97,7 +97,7 @@ test('restore as files to strestorewestus/restores; Enter held on Restore sends 
   await page.getByRole('radio', { name: 'Restore as files' }).check();
   await expect(page.getByLabel('Storage account')).toBeVisible();
   // Storage accounts outside the Secondary Region are not offered, and it says so.
-  await expect(page.getByText(/1 storage accounts in other regions are not listed/)).toBeVisible();
+  await expect(page.getByText(/1 storage account in another region is not listed/)).toBeVisible();
   await page.getByLabel('Storage account').selectOption({ label: 'strestorewestus' });
   await page.getByLabel('Container').selectOption({ label: 'restores' });
   await page.getByLabel('File name prefix').fill('orders-db-drill');

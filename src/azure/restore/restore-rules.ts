@@ -100,7 +100,7 @@ export function recoveryPointTier(point: AzureBackupRecoveryPointResource): Reco
 
 /** Why an archive-tier point is not offered for a cross-region restore. */
 export const ARCHIVE_TIER_REASON =
-  'In the archive tier: it must be rehydrated to the vault tier (10 to 30 days, Standard priority) before it can be restored, and Cross Region Restore does not rehydrate.';
+  'Archive-tier points must be rehydrated to the vault tier (10 to 30 days, Standard priority) before they can be restored, and Cross Region Restore does not rehydrate.';
 
 /** The recovery point's name (its id in restore requests). */
 export function recoveryPointName(point: AzureBackupRecoveryPointResource): string {

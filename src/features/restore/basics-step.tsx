@@ -124,7 +124,7 @@ function RecoveryPointPicker({
       validationMessage={error}
       hint={`${points.length} recovery points in the Secondary Region, newest first. The newest was taken ${formatDuration(
         now - (newest ? time(newest) : now),
-      )} ago.${archived > 0 ? ` ${archived} are in the archive tier: ${ARCHIVE_TIER_REASON}` : ''}`}
+      )} ago.${archived > 0 ? ` ${archived} in the archive tier are not offered. ${ARCHIVE_TIER_REASON}` : ''}`}
     >
       <RadioGroup
         className={styles.points}

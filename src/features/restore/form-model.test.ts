@@ -103,7 +103,9 @@ describe('the wizard form', () => {
       lists,
     );
     expect(form.errors).toEqual({
-      recoveryPoint: expect.stringContaining('In the archive tier') as string,
+      recoveryPoint: expect.stringContaining(
+        'This recovery point is in the archive tier. Archive-tier points must be rehydrated',
+      ) as string,
       server: 'It must be in the Secondary Region (West US); it is in East US.',
       databaseName: 'The name must start with a letter or an underscore.',
       secret: 'Choose the secret that holds the connection string.',

@@ -129,7 +129,8 @@ export function evaluateForm(values: FormValues, source: RestoreSource, lists: T
       (p) => recoveryPointName(p).toLowerCase() === values.recoveryPoint.toLowerCase(),
     );
     if (!point) errors.recoveryPoint = 'This recovery point is not available in the Secondary Region.';
-    else if (recoveryPointTier(point) === 'archive') errors.recoveryPoint = ARCHIVE_TIER_REASON;
+    else if (recoveryPointTier(point) === 'archive')
+      errors.recoveryPoint = `This recovery point is in the archive tier. ${ARCHIVE_TIER_REASON}`;
   }
 
   // A resource chosen from a list or pasted as an id: the right type, this subscription, listed, in the secondary region.

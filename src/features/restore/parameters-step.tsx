@@ -63,6 +63,7 @@ function DatabaseTarget({ ctx }: { ctx: WizardContext }) {
         field="server"
         label="Target server"
         what="servers"
+        one="server"
         query={servers}
         secondaryLabel={secondaryLabel}
         pasteLabel="Target server resource ID"
@@ -146,6 +147,7 @@ function FilesTarget({ ctx }: { ctx: WizardContext }) {
         field="storageAccount"
         label="Storage account"
         what="storage accounts"
+        one="storage account"
         query={storageAccounts}
         secondaryLabel={secondaryLabel}
         pasteLabel="Storage account resource ID"
@@ -204,6 +206,8 @@ interface ResourcePickerProps {
   label: string;
   /** Plural noun of the list, for messages. */
   what: string;
+  /** The same noun in the singular. */
+  one: string;
   query: UseQueryResult<{ id?: string; name?: string; location?: string }[]>;
   secondaryLabel: string;
   pasteLabel: string;
@@ -226,7 +230,7 @@ function ResourcePicker(props: ResourcePickerProps) {
   const error = listError(query, props.what) ?? fieldError(ctx, field, 'parameters');
   const hint = `${props.hint}${
     elsewhere > 0
-      ? ` ${elsewhere} ${props.what} in other regions are not listed: a cross-region restore targets the Secondary Region.`
+      ? ` ${elsewhere} ${elsewhere === 1 ? `${props.one} in another region is` : `${props.what} in other regions are`} not listed: a cross-region restore targets the Secondary Region.`
       : ''
   }`;
   if (query.isPending) return <Spinner size="tiny" label={`Loading ${props.what}…`} />;

@@ -40,7 +40,8 @@ interface Row {
   value: string;
   /** The field (or the permissions step) an error from Azure about this row belongs to. */
   place?: FormField | 'permissions';
-  step: Step;
+  /** Where it is changed; absent for what the source decides. */
+  step?: Step;
 }
 
 const STEP_NAMES: Record<Step, string> = {
@@ -57,13 +58,12 @@ export function ReviewStep({ ctx }: { ctx: WizardContext }) {
   const secondary = regionDisplayName(source.secondaryRegion, source.locations);
   const pointTime = Date.parse(form.point?.properties?.recoveryPointTime ?? '');
   const rows: Row[] = [
-    { term: 'Backup instance', value: ctx.instance.properties?.friendlyName ?? '', step: 'basics' },
+    { term: 'Backup instance', value: ctx.instance.properties?.friendlyName ?? '' },
     {
       term: 'Source region',
       value: `${regionDisplayName(source.sourceRegion, source.locations)} (Primary Region)`,
-      step: 'basics',
     },
-    { term: 'Target region', value: `${secondary} (Secondary Region)`, step: 'basics' },
+    { term: 'Target region', value: `${secondary} (Secondary Region)` },
     {
       term: 'Recovery point',
       value: form.point ? `${formatDateTime(pointTime)} (${values.recoveryPoint})` : '—',
@@ -157,15 +157,17 @@ export function ReviewStep({ ctx }: { ctx: WizardContext }) {
                 )}
               </dd>
               <dd className={styles.value}>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  disabled={ctx.triggering}
-                  aria-label={`Change ${row.term.toLowerCase()}`}
-                  onClick={() => ctx.goTo(row.step)}
-                >
-                  Change
-                </Button>
+                {row.step && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={ctx.triggering}
+                    aria-label={`Change ${row.term.toLowerCase()}`}
+                    onClick={() => row.step && ctx.goTo(row.step)}
+                  >
+                    Change
+                  </Button>
+                )}
               </dd>
             </div>
           );
