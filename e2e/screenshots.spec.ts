@@ -25,3 +25,14 @@ test('README screenshots: Backup vaults and vault Properties', async ({ page }) 
       animations: 'disabled',
     });
 });
+
+test('README screenshot: Backup instances in the Secondary Region', async ({ page }) => {
+  await page.goto('/instances?region=secondary&type=Microsoft.DBforPostgreSQL%2Fservers%2Fdatabases');
+  await expect(page.getByRole('status').filter({ hasText: /^4 backup instances$/ })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Backup instances' }).getByRole('row')).toHaveCount(5);
+  if (write)
+    await page.screenshot({
+      path: 'docs/screenshots/secondary-region-instances.png',
+      animations: 'disabled',
+    });
+});

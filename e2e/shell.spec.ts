@@ -88,6 +88,11 @@ const SCANNED: readonly { path: string; heading: string; ready: (page: Page) => 
     heading: 'Backup vaults',
     ready: (page) => page.getByRole('link', { name: 'contoso-pg-vault', exact: true }),
   },
+  {
+    path: '/instances',
+    heading: 'Backup instances',
+    ready: (page) => page.getByRole('link', { name: 'pg-contoso-prod/orders-db', exact: true }),
+  },
 ];
 
 for (const entry of SCANNED) {

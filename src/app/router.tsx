@@ -3,6 +3,7 @@ import { OverviewPage } from '@/features/overview/overview-page';
 import { VaultsPage } from '@/features/vaults/vaults-page';
 import { VaultPage } from '@/features/vaults/vault-page';
 import { InstancesPage } from '@/features/instances/instances-page';
+import { InstancePage } from '@/features/instances/instance-page';
 import { JobsPage } from '@/features/jobs/jobs-page';
 import { RestorePage } from '@/features/restore/restore-page';
 import { AppShell } from './shell/app-shell';
@@ -29,6 +30,10 @@ export const routes: RouteObject[] = [
             element: <VaultPage section="properties" />,
           },
           { path: 'instances', element: <InstancesPage /> },
+          {
+            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName',
+            element: <InstancePage />,
+          },
           {
             path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName/restore',
             element: <RestorePage />,

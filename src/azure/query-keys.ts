@@ -17,13 +17,22 @@
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'list']
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', jobKey, 'detail']
  * ['arm', sub, 'backupVaults', vaultKey, 'jobs', 'crossRegion', {...}]
+ * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', instanceKey, 'resourceGraphRow']
+ * ['arm', 'resourceGraph', 'backupInstances', {subscriptions, filter}]       across subscriptions
+ * ['arm', 'resourceGraph', 'backupInstanceCounts', {subscriptions, filter}]
  * ['arm', sub, 'restoreTargets', kind]                       servers, key vaults, storage accounts
  * ['arm', sub, 'restoreTargets', kind, resourceKey, child]    a key vault's secrets, an account's containers
  * ['arm', sub, 'authorization', ...]                          permissions, role assignments and definitions
  * ['arm', 'pendingOperation', kind, resourceKey]               an operation followed after a reload
  * ```
+ * Resource Graph queries span subscriptions, so they live under `['arm', 'resourceGraph']` with
+ * sorted, lower-cased subscription ids and a normalised filter (equal views share one cache entry).
  */
 import { normaliseRegion } from './regions';
+import {
+  normaliseBackupInstanceFilter,
+  type BackupInstanceFilter,
+} from './resource-graph/backup-instance-query';
 import {
   backupVaultResourceId,
   parseBackupInstanceId,
@@ -42,6 +51,13 @@ function vaultIdOfInstance(instanceId: string): string {
 
 function vaultIdOfJob(jobId: string): string {
   return backupVaultResourceId(parseBackupJobId(jobId));
+}
+
+function graphScope(subscriptions: readonly string[], filter: BackupInstanceFilter | undefined) {
+  return {
+    subscriptions: [...new Set(subscriptions.map(lower))].sort(),
+    filter: normaliseBackupInstanceFilter(filter),
+  };
 }
 
 /** Time window of a recovery point list (ISO strings or undefined). */
@@ -101,6 +117,17 @@ export const armKeys = {
     ] as const,
   /** One instance's detail. */
   backupInstanceDetail: (instanceId: string) => [...armKeys.backupInstance(instanceId), 'detail'] as const,
+  /** One instance as Resource Graph describes it (with its extended properties). */
+  backupInstanceRow: (instanceId: string) =>
+    [...armKeys.backupInstance(instanceId), 'resourceGraphRow'] as const,
+  /** Every Resource Graph query. */
+  resourceGraph: () => ['arm', 'resourceGraph'] as const,
+  /** Backup instances across subscriptions (the Backup instances grid). */
+  backupInstanceSearch: (subscriptions: readonly string[], filter?: BackupInstanceFilter) =>
+    [...armKeys.resourceGraph(), 'backupInstances', graphScope(subscriptions, filter)] as const,
+  /** Instance counts per vault across subscriptions. */
+  backupInstanceCounts: (subscriptions: readonly string[], filter?: BackupInstanceFilter) =>
+    [...armKeys.resourceGraph(), 'backupInstanceCounts', graphScope(subscriptions, filter)] as const,
   /** Primary recovery points of an instance in a time window. */
   recoveryPointList: (instanceId: string, range: RecoveryPointRange = {}) =>
     [

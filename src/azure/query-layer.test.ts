@@ -121,7 +121,7 @@ describe('Arm facade', () => {
     expect(vault.name).toBe('Vault1');
   });
 
-  it('update mutation runs the LRO, sets the vault detail and invalidates exactly its list', async () => {
+  it('update mutation runs the LRO, sets the vault detail and invalidates exactly its list and Resource Graph rows', async () => {
     const store = createPendingOperationStore({ storage: memoryStorage() });
     const seenWhilePolling: (string | undefined)[] = [];
     server.use(
@@ -159,6 +159,7 @@ describe('Arm facade', () => {
     qc.setQueryData(armKeys.backupVaultList(SUB), ['old']);
     qc.setQueryData(armKeys.backupInstanceList(vaultId), ['untouched']);
     qc.setQueryData(armKeys.backupVaultDetail(otherVaultId), { name: 'other' });
+    qc.setQueryData(armKeys.backupInstanceSearch([SUB], { secondaryRegion: 'protected' }), { rows: [] });
     const options = arm.backupVaults.mutations.update();
     const observer = qc.getMutationCache().build(qc, options);
     const result = await observer.execute({
@@ -170,6 +171,10 @@ describe('Arm facade', () => {
     expect(qc.getQueryState(armKeys.backupVaultList(SUB))?.isInvalidated).toBe(true);
     expect(qc.getQueryState(armKeys.backupInstanceList(vaultId))?.isInvalidated).toBe(false);
     expect(qc.getQueryState(armKeys.backupVaultDetail(otherVaultId))?.isInvalidated).toBe(false);
+    // Cross Region Restore changes the instances' secondary region as Resource Graph reports it.
+    expect(
+      qc.getQueryState(armKeys.backupInstanceSearch([SUB], { secondaryRegion: 'protected' }))?.isInvalidated,
+    ).toBe(true);
     // The operation was recorded (resumable) while it ran, and forgotten once it ended.
     expect(seenWhilePolling).toHaveLength(1);
     expect(seenWhilePolling[0]).toContain(`${vaultPath}/operationStatus/op?api-version=2025-07-01`);

@@ -159,7 +159,7 @@ export interface StorageAccountIdParts extends ResourceGroupIdParts {
 }
 
 /** Parses an id, or undefined when it is not one. */
-function tryParseResourceId(id: string | null | undefined): ParsedResourceId | undefined {
+export function tryParseResourceId(id: string | null | undefined): ParsedResourceId | undefined {
   if (!id) return undefined;
   try {
     return parseResourceId(id);

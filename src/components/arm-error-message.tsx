@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, CopyRegular, PersonKeyRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { isArmError } from '@/azure/arm-error';
 import { explainError } from './arm-error-explanations';
 import { useSignInAgain } from './sign-in-again';
@@ -32,13 +32,17 @@ export interface ArmErrorMessageProps {
   title?: string;
   /** Shown as a Retry button when the error is one that can go away. */
   onRetry?: () => void;
+  /** `warning` when the page still works without what failed (a part of a list, a fallback). */
+  intent?: 'error' | 'warning';
+  /** What the failure means here, shown before ARM's facts (e.g. what the page lists instead). */
+  children?: ReactNode;
 }
 
 /**
  * The one way the app shows a failure from Azure: what happened in words, then ARM's code,
  * message and request ids (support staff need them) with a copy button.
  */
-export function ArmErrorMessage({ error, title, onRetry }: ArmErrorMessageProps) {
+export function ArmErrorMessage({ error, title, onRetry, intent = 'error', children }: ArmErrorMessageProps) {
   const styles = useStyles();
   const [copied, setCopied] = useState(false);
   const explanation = explainError(error);
@@ -58,9 +62,10 @@ export function ArmErrorMessage({ error, title, onRetry }: ArmErrorMessageProps)
   };
 
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
+    <MessageBar intent={intent} layout="multiline" role={intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>
         <MessageBarTitle>{title ?? explanation.title}</MessageBarTitle>
+        {children && <div>{children}</div>}
         {title ? `${explanation.title}. ${explanation.text}` : explanation.text}
         {arm && (
           <dl className={styles.facts} aria-label="Error details">

@@ -16,6 +16,8 @@ export interface RouterLinkProps {
   inline?: boolean;
   'aria-label'?: string;
   className?: string;
+  /** -1 inside a grid row, which holds the one tab stop and opens the link with Enter. */
+  tabIndex?: number;
 }
 
 /** A Fluent link that navigates inside the app. */

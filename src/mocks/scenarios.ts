@@ -16,6 +16,7 @@ export const SCENARIO_NAMES = [
   'slow',
   'restore-fails',
   'lro-fails',
+  'resource-graph-forbidden',
   'quick-restore',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -132,6 +133,13 @@ export class Scenarios {
     ) {
       const n = this.bump('serverError');
       return n % 2 === 1 ? internalServerError(req) : serviceUnavailable(this.options.retryAfterSeconds);
+    }
+    // Resource Graph refused as a whole (a policy or a missing role): the app must list per vault.
+    if (
+      this.has('resource-graph-forbidden') &&
+      /^\/providers\/Microsoft\.ResourceGraph\//i.test(req.url.pathname)
+    ) {
+      return forbidden(req);
     }
     if (this.has('vault-gone')) {
       const gone = vaultGone(req, this.options.goneVault);

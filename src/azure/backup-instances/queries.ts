@@ -13,6 +13,7 @@ import {
   parseBackupVaultId,
 } from '../resource-id';
 import { buildCrossRegionRestoreRequest, type CrossRegionRestoreInput } from '../restore/restore-request';
+import { createInstanceGraphQueries } from './graph-queries';
 
 /**
  * Variables of the validate / trigger cross-region restore mutations: what to restore where (the
@@ -71,6 +72,7 @@ export function createBackupInstanceQueries(ctx: ArmQueryContext) {
 
   return {
     queries: {
+      ...createInstanceGraphQueries(ctx),
       /** Every instance of a vault (all pages). */
       list: (vaultId: string) =>
         queryOptions({

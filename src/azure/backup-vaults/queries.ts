@@ -17,13 +17,19 @@ export interface UpdateBackupVaultVariables {
   onProgress?: (progress: LroProgress) => void;
 }
 
-/** After a vault update: the cache holds the operation's final vault; the vault list is stale. */
+/**
+ * After a vault update: the cache holds the operation's final vault; the vault list is stale, and
+ * so are Resource Graph's instance rows (Cross Region Restore gives them a secondary region).
+ */
 async function afterVaultUpdate(client: QueryClient, vaultId: string, vault: BackupVaultResource) {
   client.setQueryData(armKeys.backupVaultDetail(vaultId), vault);
-  await client.invalidateQueries({
-    queryKey: armKeys.backupVaultList(parseBackupVaultId(vaultId).subscriptionId),
-    exact: true,
-  });
+  await Promise.all([
+    client.invalidateQueries({
+      queryKey: armKeys.backupVaultList(parseBackupVaultId(vaultId).subscriptionId),
+      exact: true,
+    }),
+    client.invalidateQueries({ queryKey: armKeys.resourceGraph() }),
+  ]);
 }
 
 /** How a vault update is followed (also after a reload); see `operations/follow.ts`. */

@@ -7,7 +7,7 @@ import {
   secondaryRegion,
   storageRedundancy,
 } from '@/azure/backup-vaults/vault-rules';
-import { parseBackupVaultId, sameResourceId } from '@/azure/resource-id';
+import { parseBackupVaultId, resourceIdKey, sameResourceId } from '@/azure/resource-id';
 import type { Location } from '@/azure/subscriptions/types';
 import { RouterLink } from '@/components/router-link';
 import { CrrBanner } from './crr-banner';
@@ -40,7 +40,10 @@ export function VaultOverview({ vaultId, vault, locations }: VaultSectionProps) 
   const arm = useArm();
   const ids = parseBackupVaultId(vaultId);
   const subscriptions = useQuery(arm.subscriptions.queries.list());
-  const instances = useQuery(arm.backupInstances.queries.list(vaultId));
+  // One summarize query for this vault's count (Resource Graph), not a page through its instances.
+  const counts = useQuery(
+    arm.backupInstances.queries.countsByVault([ids.subscriptionId], { vaultIds: [vaultId] }),
+  );
   const subscriptionName =
     subscriptions.data?.find((s) => sameResourceId(s.subscriptionId, ids.subscriptionId))?.displayName ??
     ids.subscriptionId;
@@ -57,7 +60,11 @@ export function VaultOverview({ vaultId, vault, locations }: VaultSectionProps) 
     ['Secondary Region', secondary],
     [
       'Backup instances',
-      instances.data ? String(instances.data.length) : instances.isError ? 'Unavailable' : '…',
+      counts.data
+        ? String(counts.data.byVault[resourceIdKey(vaultId)] ?? 0)
+        : counts.isError
+          ? 'Unavailable'
+          : '…',
     ],
   ];
 

@@ -19,7 +19,7 @@ import {
   type TableColumnDefinition,
 } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useArm } from '@/azure/arm-context';
 import type { BackupVaultResource } from '@/azure/backup-vaults/types';
 import {
@@ -62,14 +62,15 @@ export interface VaultRow {
   redundancy: StorageRedundancy;
   crr: CrossRegionRestoreStatus;
   secondaryRegionLabel: string;
-  instanceCount: number | undefined;
+  /** Undefined while loading, null when the count could not be had. */
+  instanceCount: number | null | undefined;
 }
 
 function toRow(
   vault: BackupVaultResource,
   subscriptionName: string,
   locations: readonly Location[] | undefined,
-  instanceCount: number | undefined,
+  instanceCount: number | null | undefined,
 ): VaultRow | undefined {
   if (!vault.id) return undefined;
   const ids = parseBackupVaultId(vault.id);
@@ -137,7 +138,12 @@ const COLUMNS: TableColumnDefinition<VaultRow>[] = [
     columnId: 'instances',
     compare: (a, b) => (a.instanceCount ?? -1) - (b.instanceCount ?? -1),
     renderHeaderCell: () => 'Backup instances',
-    renderCell: (row) => (row.instanceCount === undefined ? '…' : String(row.instanceCount)),
+    renderCell: (row) =>
+      row.instanceCount === undefined
+        ? '…'
+        : row.instanceCount === null
+          ? 'Unavailable'
+          : String(row.instanceCount),
   }),
 ];
 
@@ -166,23 +172,18 @@ export function VaultsPage() {
     queries: selected.map((id) => arm.subscriptions.queries.locations(id)),
   });
   const vaultIds = vaultQueries.flatMap((q) => (q.data ?? []).flatMap((v) => (v.id ? [v.id] : [])));
-  const instanceQueries = useQueries({
-    queries: vaultIds.map((id) => arm.backupInstances.queries.list(id)),
+  // One Resource Graph `summarize count() by vaultId` for every vault of the selection, the way
+  // Backup center counts: never a page through each vault's instances for a number.
+  const counts = useQuery({
+    ...arm.backupInstances.queries.countsByVault(selected),
+    enabled: selected.length > 0 && vaultIds.length > 0,
   });
-
-  // Rebuilt each render: a few hundred rows at most here (large estates go through Resource Graph).
-  const counts = new Map<string, number | undefined>(
-    vaultIds.map((id, index) => [resourceIdKey(id), instanceQueries[index]?.data?.length]),
-  );
+  const countOf = (vaultId: string): number | null | undefined =>
+    counts.data ? (counts.data.byVault[resourceIdKey(vaultId)] ?? 0) : counts.isError ? null : undefined;
   const rows = selected.flatMap((subscriptionId, index) => {
     const locations = locationQueries[index]?.data;
     return (vaultQueries[index]?.data ?? []).flatMap((vault) => {
-      const row = toRow(
-        vault,
-        nameOf(subscriptionId),
-        locations,
-        vault.id ? counts.get(resourceIdKey(vault.id)) : undefined,
-      );
+      const row = toRow(vault, nameOf(subscriptionId), locations, vault.id ? countOf(vault.id) : undefined);
       return row ? [row] : [];
     });
   });
@@ -258,6 +259,13 @@ export function VaultsPage() {
             </Field>
           </div>
           <div className={styles.status}>
+            {counts.error && (
+              <ArmErrorMessage
+                error={counts.error}
+                title="Backup instance counts could not be loaded"
+                onRetry={() => void counts.refetch()}
+              />
+            )}
             {failures.map(({ error, index, refetch }) => {
               const id = selected[index] ?? '';
               const name = nameOf(id);

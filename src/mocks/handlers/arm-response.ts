@@ -70,7 +70,7 @@ export function baseHeaders(
   if (origin) {
     headers['access-control-allow-origin'] = origin;
     headers['access-control-expose-headers'] =
-      'x-ms-request-id, x-ms-correlation-request-id, x-ms-ratelimit-remaining-subscription-reads, x-ms-ratelimit-remaining-subscription-writes, retry-after, azure-asyncoperation, location, www-authenticate';
+      'x-ms-request-id, x-ms-correlation-request-id, x-ms-ratelimit-remaining-subscription-reads, x-ms-ratelimit-remaining-subscription-writes, retry-after, azure-asyncoperation, location, www-authenticate, x-ms-user-quota-remaining, x-ms-user-quota-resets-after';
   }
   return headers;
 }

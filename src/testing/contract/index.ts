@@ -2,10 +2,11 @@ export { attachContractRecorder, type ContractRecorder, type RecordedExchange } 
 export {
   validateExchange,
   getContractValidator,
+  getResourceGraphValidator,
   formatIssues,
   type Exchange,
   type ExchangeResult,
   type ValidationIssue,
 } from './validator';
-export { loadSpec, locateSharedDir, SPEC_API_VERSION } from './spec-loader';
+export { loadResourceGraphSpec, loadSpec, locateSharedDir, SPEC_API_VERSION } from './spec-loader';
 export { KNOWN_DEVIATIONS, EXAMPLE_DEFECTS } from './known-deviations';

@@ -1,4 +1,5 @@
-// The ONLY places where the contract validator accepts something the 2025-07-01 spec does not say.
+// The ONLY places where the contract validator accepts something the specs (DataProtection
+// 2025-07-01, ResourceGraph 2024-04-01) do not say.
 // Each entry is backed by a real ARM exchange in ../shared/azure-recordings (file + exchange index,
 // 0-based) or, for spec examples, by the example file and the reason it is wrong. Nothing else is
 // relaxed: objects are closed (as Azure's own `oav` response validation treats them), read-only
@@ -30,6 +31,14 @@ export interface ExtraPropertyDeviation extends DeviationBase {
   schema: Record<string, unknown>;
 }
 
+/** A property whose real type differs from the spec's; validated with `schema` instead. */
+export interface ReplacedPropertyDeviation extends DeviationBase {
+  kind: 'replaced-property';
+  definition: string;
+  property: string;
+  schema: Record<string, unknown>;
+}
+
 /** A path real ARM hands out (in headers) that the spec does not list; validated as `asOperationId`. */
 export interface ExtraPathDeviation extends DeviationBase {
   kind: 'extra-path';
@@ -47,7 +56,8 @@ export interface ExampleDefect {
   why: string;
 }
 
-export type KnownDeviation = NullForOptionalDeviation | ExtraPropertyDeviation | ExtraPathDeviation;
+export type KnownDeviation =
+  NullForOptionalDeviation | ExtraPropertyDeviation | ReplacedPropertyDeviation | ExtraPathDeviation;
 
 export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
   {
@@ -130,14 +140,44 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
       },
     ],
   },
+  {
+    id: 'resource-graph-data-array',
+    kind: 'replaced-property',
+    definition: 'QueryResponse',
+    property: 'data',
+    schema: { type: 'array', items: { type: 'object' } },
+    why: 'Resource Graph 2024-04-01 declares `data` as `type: object` ("Query output in JObject array or Table format"), but with resultFormat objectArray it is an array of row objects, in real answers and in the spec\'s own examples alike.',
+    evidence: [
+      {
+        recording: 'test_dataprotection_backup_instance_list_from_resource_graph.json',
+        exchange: 0,
+        shows: '"data": [ { backup instance row } ] with resultFormat objectArray',
+      },
+      {
+        recording: 'test_dataprotection_cross_region_restore.json',
+        exchange: 0,
+        shows: '"data": [ { backup instance row with backupInstanceExtendedProperties } ]',
+      },
+    ],
+  },
 ];
 
 /** Defects in the spec's own examples (they still have to validate everywhere else). */
-export const EXAMPLE_DEFECTS: readonly ExampleDefect[] = [];
+export const EXAMPLE_DEFECTS: readonly ExampleDefect[] = [
+  {
+    kind: 'example-defect',
+    id: 'resource-graph-facet-data-array',
+    example: 'examples/ResourcesFacetQuery.json',
+    path: '$.facets',
+    why: 'FacetResult.data is declared `type: object` but the example (like real answers for QueryResponse.data) has arrays. The app never asks for facets; everything else of the example must still validate.',
+  },
+];
 
-export function extraProperties(definition: string): ExtraPropertyDeviation[] {
+/** Properties added or retyped on `definition` (applied in relaxed response validation only). */
+export function extraProperties(definition: string): (ExtraPropertyDeviation | ReplacedPropertyDeviation)[] {
   return KNOWN_DEVIATIONS.filter(
-    (d): d is ExtraPropertyDeviation => d.kind === 'extra-property' && d.definition === definition,
+    (d): d is ExtraPropertyDeviation | ReplacedPropertyDeviation =>
+      (d.kind === 'extra-property' || d.kind === 'replaced-property') && d.definition === definition,
   );
 }
 

@@ -1,6 +1,7 @@
-// Loads the swaggers the app talks to (DataProtection 2025-07-01, Authorization 2022-04-01) and every
-// file their $refs reach (common-types), as laid out in Azure/azure-rest-api-specs. A clone without
-// ../shared reports the spec as unavailable, with a reason.
+// Loads the swaggers the app talks to and every file their $refs reach (common-types), as laid out
+// in Azure/azure-rest-api-specs: DataProtection 2025-07-01 with Authorization 2022-04-01 (the
+// restore's permission check), and ResourceGraph 2024-04-01 on its own. A clone without ../shared
+// reports a spec as unavailable, with a reason.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,8 @@ const SPEC_RELATIVE = `azure-spec/specification/dataprotection/resource-manager/
 /** api-version of the Microsoft.Authorization spec (the restore's permission check). */
 export const AUTHORIZATION_SPEC_API_VERSION = '2022-04-01';
 const AUTHORIZATION_RELATIVE = `azure-spec/specification/authorization/resource-manager/Microsoft.Authorization/stable/${AUTHORIZATION_SPEC_API_VERSION}`;
+export const RESOURCE_GRAPH_SPEC_API_VERSION = '2024-04-01';
+const RESOURCE_GRAPH_SPEC_RELATIVE = `azure-spec/specification/resourcegraph/resource-manager/Microsoft.ResourceGraph/stable/${RESOURCE_GRAPH_SPEC_API_VERSION}/resourcegraph.json`;
 
 /** One provider's spec: the swagger files that define its operations and their api-version. */
 export interface SpecSource {
@@ -21,8 +24,8 @@ export interface SpecSource {
   files: string[];
 }
 
-/** The providers whose traffic the contract suite checks. */
-export const SPEC_SOURCES: readonly SpecSource[] = [
+/** DataProtection and the Authorization calls of the restore wizard, validated together. */
+const ARM_SOURCES: readonly SpecSource[] = [
   { namespace: 'Microsoft.DataProtection', apiVersion: SPEC_API_VERSION, files: [SPEC_RELATIVE] },
   {
     namespace: 'Microsoft.Authorization',
@@ -31,6 +34,14 @@ export const SPEC_SOURCES: readonly SpecSource[] = [
       `${AUTHORIZATION_RELATIVE}/authorization-RoleAssignmentsCalls.json`,
       `${AUTHORIZATION_RELATIVE}/authorization-RoleDefinitionsCalls.json`,
     ],
+  },
+];
+
+const RESOURCE_GRAPH_SOURCES: readonly SpecSource[] = [
+  {
+    namespace: 'Microsoft.ResourceGraph',
+    apiVersion: RESOURCE_GRAPH_SPEC_API_VERSION,
+    files: [RESOURCE_GRAPH_SPEC_RELATIVE],
   },
 ];
 
@@ -46,9 +57,13 @@ export type JsonObject = Record<string, unknown>;
 
 export interface LoadedSpec {
   sharedDir: string;
-  /** Absolute path of dataprotection.json. */
+  /** Absolute path of the first main swagger (dataprotection.json, resourcegraph.json). */
   mainFile: string;
-  /** Every file that defines operations, DataProtection's first. */
+  /** The api-version the first swagger describes. */
+  apiVersion: string;
+  /** Resource provider namespace of its paths. */
+  namespace: string;
+  /** Every file that defines operations, with its own namespace and api-version. */
   mainFiles: MainFile[];
   /** Every loaded swagger document by absolute path. */
   documents: Map<string, JsonObject>;
@@ -66,35 +81,51 @@ export function recordingsDir(sharedDir = locateSharedDir()): string {
   return path.join(sharedDir, 'azure-recordings');
 }
 
-let cached: SpecAvailability | undefined;
+const cache = new Map<string, SpecAvailability>();
 
+/** The DataProtection 2025-07-01 spec, with the Authorization 2022-04-01 calls. */
 export function loadSpec(sharedDir = locateSharedDir()): SpecAvailability {
-  if (cached && (!cached.available || cached.spec.sharedDir === sharedDir)) return cached;
-  const mainFile = path.join(sharedDir, SPEC_RELATIVE);
-  const mainFiles = SPEC_SOURCES.flatMap((source) =>
+  return loadSwaggers(sharedDir, ARM_SOURCES);
+}
+
+/** The Microsoft.ResourceGraph 2024-04-01 spec. */
+export function loadResourceGraphSpec(sharedDir = locateSharedDir()): SpecAvailability {
+  return loadSwaggers(sharedDir, RESOURCE_GRAPH_SOURCES);
+}
+
+function loadSwaggers(sharedDir: string, sources: readonly SpecSource[]): SpecAvailability {
+  const key = `${sharedDir}|${sources.map((s) => s.files.join(',')).join('|')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = readSwaggers(sharedDir, sources);
+  cache.set(key, result);
+  return result;
+}
+
+function readSwaggers(sharedDir: string, sources: readonly SpecSource[]): SpecAvailability {
+  const mainFiles = sources.flatMap((source) =>
     source.files.map((f) => ({
       namespace: source.namespace,
       apiVersion: source.apiVersion,
       file: path.join(sharedDir, f),
     })),
   );
+  const first = mainFiles[0];
+  if (!first) return { available: false, reason: 'No spec files were named' };
   const absent = mainFiles.find((m) => !existsSync(m.file));
   if (absent) {
-    cached = {
+    return {
       available: false,
       reason: `REST spec not found at ${absent.file} (set CRR_SHARED_DIR to the folder holding azure-spec/ and azure-recordings/)`,
     };
-    return cached;
   }
   const documents = new Map<string, JsonObject>();
   const queue = mainFiles.map((m) => m.file);
   while (queue.length > 0) {
     const file = queue.pop();
     if (file === undefined || documents.has(file)) continue;
-    if (!existsSync(file)) {
-      cached = { available: false, reason: `The spec references ${file}, which is missing` };
-      return cached;
-    }
+    if (!existsSync(file))
+      return { available: false, reason: `The spec references ${file}, which is missing` };
     const doc = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
     documents.set(file, doc);
     for (const ref of collectRefs(doc)) {
@@ -102,8 +133,17 @@ export function loadSpec(sharedDir = locateSharedDir()): SpecAvailability {
       if (target) queue.push(path.resolve(path.dirname(file), target));
     }
   }
-  cached = { available: true, spec: { sharedDir, mainFile, mainFiles, documents } };
-  return cached;
+  return {
+    available: true,
+    spec: {
+      sharedDir,
+      mainFile: first.file,
+      apiVersion: first.apiVersion,
+      namespace: first.namespace,
+      mainFiles,
+      documents,
+    },
+  };
 }
 
 function collectRefs(node: unknown, out: string[] = []): string[] {

@@ -8,7 +8,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { extraPaths, KNOWN_DEVIATIONS } from './known-deviations';
 import { SchemaCompiler, type SchemaMode } from './schema-compiler';
-import { loadSpec, resolveRef, type JsonObject, type LoadedSpec } from './spec-loader';
+import { loadResourceGraphSpec, loadSpec, resolveRef, type JsonObject, type LoadedSpec } from './spec-loader';
 
 export interface Exchange {
   method: string;
@@ -175,6 +175,17 @@ export class ContractValidator {
 
   validateExchange(exchange: Exchange): ExchangeResult {
     const url = new URL(exchange.url);
+    // Resource Graph has its own spec; the shared validator hands its exchanges over.
+    if (this.spec.namespace !== 'Microsoft.ResourceGraph' && isResourceGraphPath(url.pathname)) {
+      return (
+        getResourceGraphValidator()?.validateExchange(exchange) ?? {
+          checked: false,
+          operationId: undefined,
+          issues: [],
+          deviationsUsed: [],
+        }
+      );
+    }
     const found = this.findOperation(exchange.method, url.pathname);
     if (!found) {
       const namespace = this.namespaceOf(url.pathname);
@@ -381,9 +392,13 @@ function attribute(errors: readonly ErrorObject[], body: unknown): string[] {
   const used = new Set<string>();
   for (const e of errors) {
     const extra = (e.params as { additionalProperty?: unknown }).additionalProperty;
+    const last = e.instancePath.split('/').pop();
+    const replaced = KNOWN_DEVIATIONS.find((d) => d.kind === 'replaced-property' && d.property === last);
     if (e.keyword === 'additionalProperties' && typeof extra === 'string') {
       const dev = KNOWN_DEVIATIONS.find((d) => d.kind === 'extra-property' && d.property === extra);
       if (dev) used.add(dev.id);
+    } else if (replaced && e.keyword === 'type') {
+      used.add(replaced.id);
     } else if (valueAt(body, e.instancePath) === null) {
       used.add('null-for-absent-optional');
     }
@@ -401,6 +416,19 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 let shared: ContractValidator | undefined;
+let sharedResourceGraph: ContractValidator | undefined;
+
+function isResourceGraphPath(pathname: string): boolean {
+  return /^\/providers\/Microsoft\.ResourceGraph\//i.test(pathname);
+}
+
+/** The validator over the Microsoft.ResourceGraph 2024-04-01 spec, or undefined without it. */
+export function getResourceGraphValidator(): ContractValidator | undefined {
+  const spec = loadResourceGraphSpec();
+  if (!spec.available) return undefined;
+  sharedResourceGraph ??= new ContractValidator(spec.spec);
+  return sharedResourceGraph;
+}
 
 /** The validator over ../shared/azure-spec, or undefined when the spec is not available. */
 export function getContractValidator(): ContractValidator | undefined {

@@ -7,6 +7,7 @@ import { crossRegionRestoreRoutes } from './cross-region-restore';
 import { dataProtectionRoutes } from './data-protection';
 import { operationRoutes } from './operations';
 import { resourcesRoutes } from './resources';
+import { resourceGraphRoutes } from './resource-graph';
 import { restoreTargetRoutes } from './restore-targets';
 import type { Route } from './route';
 
@@ -18,9 +19,8 @@ const PROVIDERS: readonly (() => Route[])[] = [
   crossRegionRestoreRoutes, // Microsoft.DataProtection: actions in the secondary region
   operationRoutes, // Microsoft.DataProtection: operationStatus / operationResults
   restoreTargetRoutes, // Microsoft.DBforPostgreSQL, Microsoft.KeyVault, Microsoft.Storage
+  resourceGraphRoutes, // Microsoft.ResourceGraph: cross-subscription instance lists and counts
   authorizationRoutes, // Microsoft.Authorization: permissions, role assignments, role definitions
-  // Planned, plugging in here: Microsoft.ResourceGraph (POST /providers/Microsoft.ResourceGraph/
-  // resources).
 ];
 
 export function buildRoutes(): Route[] {
