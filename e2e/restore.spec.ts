@@ -35,12 +35,23 @@ async function fillDatabaseTarget(
   await page.getByLabel('Secret').selectOption({ label: 'pg-admin-credentials' });
 }
 
-test('an admin restores orders-db as a database in the secondary region; the double-clicked Restore sends one request and the job runs to Completed', async ({
+test('following the tutorial, an admin restores orders-db as a database in the secondary region; the double-clicked Restore sends one request and the job runs to Completed', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   const triggers = countTriggers(page);
-  await page.goto(wizardUrl(DEMO_INSTANCE_IDS.ordersDb, '?scenario=quick-restore&restoreJobSeconds=6'));
+  // As the tutorial reads: Backup instances, Instance Region = Secondary Region, orders-db.
+  await page.goto('/?scenario=quick-restore&restoreJobSeconds=6');
+  await page
+    .getByRole('navigation', { name: 'Backup center' })
+    .getByRole('link', { name: 'Backup instances' })
+    .click();
+  await page.getByRole('combobox', { name: 'Instance Region' }).click();
+  await page.getByRole('option', { name: 'Secondary Region', exact: true }).click();
+  await expect(page).toHaveURL(/region=secondary/);
+  await page.getByRole('link', { name: 'pg-contoso-prod/orders-db', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'pg-contoso-prod/orders-db' })).toBeVisible();
+  await page.getByRole('link', { name: 'Restore to secondary region', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Restore to secondary region' })).toBeVisible();
 
   // Basics: source and target regions, the newest secondary point preselected.
@@ -313,4 +324,80 @@ test('a reload before Azure answered: the restore is not sent again, the page sa
   await expect(page.getByRole('heading', { level: 2, name: 'Review + restore' })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'orders-db-drill-8' })).toBeVisible();
   expect(triggers()).toBe(1);
+});
+
+test("the instance page lists both regions' recovery points with time, type and tier, filtered by dates in the URL, and links a point to the wizard", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto(
+    `/instances/${PROD}/rg-contoso-backup/contoso-pg-vault/${instanceName(DEMO_INSTANCE_IDS.ordersDb)}`,
+  );
+  const section = page.getByRole('region', { name: 'Recovery points' });
+  await expect(section.getByRole('tab', { name: 'Primary Region (East US)' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  const primaryTable = section.getByRole('table', { name: 'Recovery points in the Primary Region' });
+  await expect(primaryTable.getByRole('row')).toHaveCount(31);
+  await expect(
+    section.getByRole('status').filter({ hasText: 'recovery points in the Primary Region' }),
+  ).toHaveText('30 recovery points in the Primary Region, newest first.');
+  await expect(primaryTable.getByRole('row').nth(1)).toContainText('Vault');
+  await expect(primaryTable.getByRole('row').last()).toContainText('Archive (needs rehydration)');
+
+  await section.getByRole('tab', { name: 'Secondary Region (West US)' }).click();
+  await expect(page).toHaveURL(/points=secondary/);
+  const secondaryTable = section.getByRole('table', { name: 'Recovery points in the Secondary Region' });
+  await expect(secondaryTable.getByRole('row').nth(1)).toBeVisible();
+  const all = (await secondaryTable.getByRole('row').count()) - 1;
+  expect(all).toBeGreaterThan(20);
+  await expect(section).toContainText(/Newest in the Secondary Region: [^,]+, [^,]+, [^.]+ old\./);
+  await expect(section.getByText('Within RPO', { exact: true })).toBeVisible();
+  await expect(section).toContainText('RPO 1 d 21 h, from the backup policy.');
+  await expectAccessible(page);
+
+  // A date range: the last three days only (the list is asked for them and checked again).
+  const day = (offset: number) => {
+    const d = new Date(Date.now() - offset * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  await section.getByLabel('From').fill(day(3));
+  await expect(page).toHaveURL(new RegExp(`pointsFrom=${day(3)}`));
+  await expect.poll(async () => (await secondaryTable.getByRole('row').count()) - 1).toBeLessThanOrEqual(4);
+  await expect(section.getByRole('status').filter({ hasText: 'in the chosen dates' })).toBeVisible();
+
+  // A reload keeps the view; a point's link opens the wizard with that point chosen.
+  await page.reload();
+  await expect(section.getByRole('tab', { name: 'Secondary Region (West US)' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(section.getByLabel('From')).toHaveValue(day(3));
+  const second = secondaryTable.getByRole('row').nth(2);
+  const label = (await second.getByRole('cell').first().innerText()).trim();
+  await second.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Restore to secondary region' })).toBeVisible();
+  await expect(
+    page.getByRole('radio', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ·`) }),
+  ).toBeChecked();
+});
+
+test('reporting-db has no recovery point in the Secondary Region yet, and both the instance page and the wizard say why', async ({
+  page,
+}) => {
+  await page.goto(
+    `/instances/${PROD}/rg-contoso-backup/contoso-pg-vault/${instanceName(DEMO_INSTANCE_IDS.reportingDb)}?points=secondary`,
+  );
+  const section = page.getByRole('region', { name: 'Recovery points' });
+  await expect(section.getByText('No recovery point in the Secondary Region (West US) yet')).toBeVisible();
+  await expect(section).toContainText('up to 12 hours after each backup');
+  await expect(section).toContainText('up to 48 hours');
+  await expectAccessible(page);
+  await page.goto(wizardUrl(DEMO_INSTANCE_IDS.reportingDb));
+  await expect(
+    page.getByText('No recovery point has reached the Secondary Region (West US) yet'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next: Restore parameters' })).toBeEnabled();
+  await expectAccessible(page);
 });
