@@ -7,7 +7,16 @@ import { collectAll } from '@/azure/paging';
 import { createArm, type Arm } from '@/azure/arm';
 import { DemoCredential } from '@/azure/credentials';
 import { jobNameFromJobId, parseBackupInstanceId, parseBackupVaultId } from '@/azure/resource-id';
-import { buildCrossRegionRestoreRequest } from '@/azure/restore/restore-request';
+import {
+  buildCrossRegionRestoreRequest,
+  type CrossRegionRestoreInput,
+} from '@/azure/restore/restore-request';
+import {
+  defaultRecoveryPoint,
+  recoveryPointTier,
+  restoreModesFor,
+  targetRegionProblem,
+} from '@/azure/restore/restore-rules';
 import { createTestServer, type TestServer } from '@/mocks/node';
 import { QueryClient } from '@tanstack/react-query';
 import { BUILT_IN_ROLES } from '@/azure/authorization/built-in-roles';
@@ -208,3 +217,98 @@ suite(title, () => {
     expect(job.name).toBe(first?.name);
   });
 });
+
+describe.skipIf(!availability.available)(
+  'the restore rules of src/azure agree with the simulated Azure (by test, not by import)',
+  () => {
+    let ts: TestServer;
+    let arm: Arm;
+    beforeEach(() => {
+      ts = createTestServer();
+      ts.listen();
+      arm = createArm({ credential: new DemoCredential(), sleep: noWait, pollIntervalMs: 0 });
+    });
+    afterEach(() => ts.close());
+
+    const validate = async (instanceId: string, target: CrossRegionRestoreInput['target']) => {
+      const dp = arm.dataProtection(DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId);
+      const bi = parseBackupInstanceId(instanceId);
+      const [point] = await collectAll(
+        dp.fetchSecondaryRecoveryPoints.list(bi.resourceGroupName, 'westus', {
+          sourceBackupInstanceId: instanceId,
+          sourceRegion: 'eastus',
+        }),
+      );
+      const body = buildCrossRegionRestoreRequest({
+        instanceId,
+        sourceRegion: 'eastus',
+        secondaryRegion: 'westus',
+        recoveryPointId: point?.name ?? '',
+        target,
+      });
+      return dp.backupInstances
+        .beginValidateCrossRegionRestoreAndWait(bi.resourceGroupName, 'westus', body)
+        .then(
+          () => 'Succeeded',
+          (error: unknown) => (error as { code?: string }).code,
+        );
+    };
+    const database = (serverId: string, serverLocation: string): CrossRegionRestoreInput['target'] => ({
+      kind: 'database',
+      serverId,
+      serverLocation,
+      databaseName: 'agreement-check',
+      secretUri: DEMO_RESTORE_TARGETS.secretUri,
+    });
+    const files: CrossRegionRestoreInput['target'] = {
+      kind: 'files',
+      containerUrl: DEMO_RESTORE_TARGETS.containerUrl,
+      filePrefix: 'agreement-check',
+    };
+
+    it('flexible-server backups restore as files only; single-server databases either way', async () => {
+      const flex = ts.tenant.getInstanceById(DEMO_INSTANCE_IDS.analyticsFlex)?.datasourceType;
+      const single = ts.tenant.getInstanceById(DEMO_INSTANCE_IDS.ordersDb)?.datasourceType;
+      expect(restoreModesFor(flex)).toEqual(['files']);
+      expect(restoreModesFor(single)).toEqual(['database', 'files']);
+      expect(
+        await validate(DEMO_INSTANCE_IDS.analyticsFlex, database(DEMO_RESTORE_TARGETS.pgServerId, 'westus')),
+      ).toBe('UserErrorRestoreAsDatabaseNotSupported');
+      expect(await validate(DEMO_INSTANCE_IDS.analyticsFlex, files)).toBe('Succeeded');
+      expect(
+        await validate(DEMO_INSTANCE_IDS.ordersDb, database(DEMO_RESTORE_TARGETS.pgServerId, 'westus')),
+      ).toBe('Succeeded');
+    });
+
+    it('a target outside the secondary region is refused by both', async () => {
+      expect(targetRegionProblem('eastus', 'westus', 'West US')).toBeDefined();
+      expect(
+        await validate(DEMO_INSTANCE_IDS.ordersDb, database(DEMO_RESTORE_TARGETS.eastUsServerId, 'eastus')),
+      ).toBe('UserErrorTargetNotInSecondaryRegion');
+    });
+
+    it('an archive-tier point is not offered by the app and refused by Azure', async () => {
+      const dp = arm.dataProtection(DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId);
+      const bi = parseBackupInstanceId(DEMO_INSTANCE_IDS.ordersDb);
+      const points = await collectAll(
+        dp.fetchSecondaryRecoveryPoints.list(bi.resourceGroupName, 'westus', {
+          sourceBackupInstanceId: DEMO_INSTANCE_IDS.ordersDb,
+          sourceRegion: 'eastus',
+        }),
+      );
+      const archived = points.find((p) => recoveryPointTier(p) === 'archive');
+      expect(archived).toBeDefined();
+      expect(defaultRecoveryPoint(points)?.name).not.toBe(archived?.name);
+      const body = buildCrossRegionRestoreRequest({
+        instanceId: DEMO_INSTANCE_IDS.ordersDb,
+        sourceRegion: 'eastus',
+        secondaryRegion: 'westus',
+        recoveryPointId: archived?.name ?? '',
+        target: files,
+      });
+      await expect(
+        dp.backupInstances.beginValidateCrossRegionRestoreAndWait(bi.resourceGroupName, 'westus', body),
+      ).rejects.toMatchObject({ code: 'UserErrorArchivedRecoveryPointNeedsRehydration' });
+    });
+  },
+);
