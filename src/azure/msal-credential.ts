@@ -1,4 +1,5 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { abortable } from './common/abortable';
 import {
   BrowserAuthErrorCodes,
   InteractionRequiredAuthError,
@@ -97,7 +98,7 @@ export class MsalCredential implements TokenCredential {
     });
     let result: AuthenticationResult;
     try {
-      result = await abortable(request, options.abortSignal);
+      result = await abortable(request, options.abortSignal, 'The token request was cancelled.');
     } catch (error) {
       if (isMsalInteractionError(error)) {
         throw this.interactionRequired(
@@ -177,29 +178,4 @@ function errorCode(error: unknown): string {
     if (typeof code === 'string') return code;
   }
   return 'unknown';
-}
-
-function abortable<T>(promise: Promise<T>, signal: ArmGetTokenOptions['abortSignal']): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
-function abortError(): Error {
-  const error = new Error('The token request was cancelled.');
-  error.name = 'AbortError';
-  return error;
 }

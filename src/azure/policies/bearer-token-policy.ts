@@ -6,6 +6,7 @@ import type {
   SendRequest,
 } from '@azure/core-rest-pipeline';
 import { ArmError } from '../arm-error';
+import { abortable } from '../common/abortable';
 import type { ArmGetTokenOptions } from '../credentials';
 
 /** Name of {@link armBearerTokenPolicy} in the pipeline. */
@@ -42,7 +43,7 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
 
   // The token is fetched without any request's abort signal: several requests may be waiting for
   // the same token, and cancelling one of them (navigating away) must not fail the others. Each
-  // waiter stops waiting on its own signal instead (see `waitFor`).
+  // waiter stops waiting on its own signal instead (see `abortable`).
   const fetchToken = async (request: PipelineRequest, extra: ArmGetTokenOptions): Promise<AccessToken> => {
     let token: AccessToken | null;
     try {
@@ -79,7 +80,7 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
     inFlight ??= fetchToken(request, {}).finally(() => {
       inFlight = undefined;
     });
-    return waitFor(inFlight, request.abortSignal);
+    return abortable(inFlight, request.abortSignal, 'The request was cancelled while waiting for a token.');
   };
 
   return {
@@ -97,40 +98,15 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
       // A revoked or CAE-invalidated token is still "valid" by its timestamp: bypass the cache.
       cached = undefined;
       const claims = parseClaimsChallenge(response.headers.get('www-authenticate'));
-      const fresh = await waitFor(
+      const fresh = await abortable(
         fetchToken(request, { forceRefresh: true, ...(claims ? { claims } : {}) }),
         request.abortSignal,
+        'The request was cancelled while waiting for a token.',
       );
       request.headers.set('Authorization', `Bearer ${fresh.token}`);
       return next(request);
     },
   };
-}
-
-/** Settles with `promise`, or rejects with an AbortError as soon as this waiter's own signal aborts. */
-function waitFor<T>(promise: Promise<T>, signal: PipelineRequest['abortSignal']): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
-function abortError(): Error {
-  const error = new Error('The request was cancelled while waiting for a token.');
-  error.name = 'AbortError';
-  return error;
 }
 
 /** True when `url` has exactly the given origin (scheme, host and port). */

@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
 import { DismissRegular, SearchRegular } from '@fluentui/react-icons';
 import { DATASOURCE_TYPES, KNOWN_DATASOURCE_TYPES } from '@/azure/backup-instances/datasource-types';
 import {
@@ -6,17 +6,11 @@ import {
   PROTECTION_STATUS_GROUP_IDS,
 } from '@/azure/backup-instances/protection-states';
 import { resourceIdKey } from '@/azure/resource-id';
+import { FilterBar } from '@/components/filter-bar';
 import { SubscriptionPicker, type SubscriptionSelection } from '@/components/subscription-picker';
 import { hasFilters, type InstanceRegion, type InstanceView } from './use-instance-view';
 
 const useStyles = makeStyles({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalL,
-  },
   wide: { minWidth: '220px' },
 });
 
@@ -57,7 +51,7 @@ export function InstanceFilters(props: InstanceFiltersProps) {
   const vaultName = (id: string) => vaultByKey.get(resourceIdKey(id))?.name ?? id.split('/').pop() ?? id;
 
   return (
-    <div className={styles.filters} role="search" aria-label="Filter backup instances">
+    <FilterBar label="Filter backup instances">
       <SubscriptionPicker
         subscriptions={props.subscriptions.subscriptions}
         selected={props.subscriptions.selected}
@@ -128,6 +122,6 @@ export function InstanceFilters(props: InstanceFiltersProps) {
       <Button icon={<DismissRegular />} disabled={!hasFilters(view)} onClick={props.clearAll}>
         Clear all
       </Button>
-    </div>
+    </FilterBar>
   );
 }

@@ -22,6 +22,7 @@ import { protectionStatusLabel } from '@/azure/backup-instances/protection-state
 import { SECONDARY_RPO_LABELS, secondaryRpo } from '@/azure/backup-instances/rpo';
 import { regionDisplayName } from '@/azure/regions';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { FactList, type Fact } from '@/components/fact-list';
 import { PageHeader } from '@/components/page-header';
 import { RouterBreadcrumbLink, RouterButtonLink, RouterLink } from '@/components/router-link';
 import { useSubscriptionSelection } from '@/components/subscription-picker';
@@ -31,15 +32,6 @@ import { useNow } from '@/lib/use-now';
 import { RecoveryPointList } from './recovery-point-list';
 
 const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0 },
   regions: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
@@ -59,22 +51,6 @@ const useStyles = makeStyles({
   },
   reason: { color: tokens.colorNeutralForeground2 },
 });
-
-type Fact = [string, React.ReactNode];
-
-function Facts({ facts, label }: { facts: Fact[]; label: string }) {
-  const styles = useStyles();
-  return (
-    <dl className={styles.facts} aria-label={label}>
-      {facts.map(([term, value]) => (
-        <div key={term} style={{ display: 'contents' }}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.value}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function time(ms: number | undefined, missing: string) {
   return ms === undefined ? missing : <span title={formatUtc(ms)}>{formatDateTime(ms)}</span>;
@@ -197,7 +173,7 @@ export function InstancePage() {
         ))}
       <section aria-labelledby="instance-properties">
         <h2 id="instance-properties">Properties</h2>
-        <Facts
+        <FactList
           label="Properties"
           facts={[
             ['Datasource', row.datasource.name ?? '—'],
@@ -230,7 +206,7 @@ export function InstancePage() {
       <div className={styles.regions}>
         <section aria-labelledby="primary-region" className={styles.region}>
           <h2 id="primary-region">Primary Region</h2>
-          <Facts
+          <FactList
             label="Primary Region"
             facts={[
               ['Region', region(row.primaryRegion ?? row.location)],
@@ -249,7 +225,7 @@ export function InstancePage() {
         <section aria-labelledby="secondary-region" className={styles.region}>
           <h2 id="secondary-region">Secondary Region</h2>
           {row.secondaryRegion ? (
-            <Facts
+            <FactList
               label="Secondary Region"
               facts={[
                 ['Region', region(row.secondaryRegion)],

@@ -9,21 +9,14 @@ import {
 } from '@/azure/backup-vaults/vault-rules';
 import { parseBackupVaultId, resourceIdKey, sameResourceId } from '@/azure/resource-id';
 import type { Location } from '@/azure/subscriptions/types';
+import { FactList } from '@/components/fact-list';
 import { RouterLink } from '@/components/router-link';
 import { CrrBanner } from './crr-banner';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
 import { vaultPath } from '@/lib/app-paths';
 
 const useStyles = makeStyles({
-  essentials: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr max-content 1fr',
-    columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalS,
-    marginTop: tokens.spacingVerticalL,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0 },
+  essentials: { marginTop: tokens.spacingVerticalL },
 });
 
 /** What every section of the vault page gets from it. */
@@ -72,14 +65,7 @@ export function VaultOverview({ vaultId, vault, locations }: VaultSectionProps) 
     <section aria-labelledby="vault-essentials">
       <h2 id="vault-essentials">Essentials</h2>
       <CrrBanner status={status} secondaryRegionLabel={secondary} />
-      <dl className={styles.essentials}>
-        {facts.map(([term, value]) => (
-          <div key={term} style={{ display: 'contents' }}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} columns={2} className={styles.essentials} />
       <p>
         <RouterLink to={vaultPath(vaultId, 'properties')}>
           Open Properties to change vault settings

@@ -32,6 +32,7 @@ import {
 import { parseBackupVaultId, resourceIdKey } from '@/azure/resource-id';
 import type { Location } from '@/azure/subscriptions/types';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { FilterBar } from '@/components/filter-bar';
 import { PageHeader } from '@/components/page-header';
 import { RouterLink } from '@/components/router-link';
 import { SubscriptionPicker, useSubscriptionSelection } from '@/components/subscription-picker';
@@ -40,13 +41,6 @@ import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
 import { vaultPath } from '@/lib/app-paths';
 
 const useStyles = makeStyles({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: tokens.spacingHorizontalL,
-    marginBottom: tokens.spacingVerticalL,
-  },
   status: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
   count: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalS },
 });
@@ -217,7 +211,7 @@ export function VaultsPage() {
         />
       ) : (
         <>
-          <div className={styles.filters} role="search" aria-label="Filter Backup vaults">
+          <FilterBar label="Filter Backup vaults">
             <SubscriptionPicker subscriptions={subscriptions} selected={selected} onChange={setSelected} />
             <Field label="Filter by name">
               <Input
@@ -257,7 +251,7 @@ export function VaultsPage() {
                 ))}
               </Dropdown>
             </Field>
-          </div>
+          </FilterBar>
           <div className={styles.status}>
             {counts.error && (
               <ArmErrorMessage
