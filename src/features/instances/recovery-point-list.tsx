@@ -26,6 +26,7 @@ import { regionDisplayName } from '@/azure/regions';
 import { newestFirst, recoveryPointName, recoveryPointTier } from '@/azure/restore/restore-rules';
 import type { Location } from '@/azure/subscriptions/types';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { FilterBar } from '@/components/filter-bar';
 import { RouterLink } from '@/components/router-link';
 import { instancePath } from '@/lib/app-paths';
 import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
@@ -34,7 +35,6 @@ import { useNow } from '@/lib/use-now';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalXL },
-  filters: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'end', flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground2 },
   table: { maxWidth: '880px' },
 });
@@ -128,7 +128,7 @@ export function RecoveryPointList({
           secondaryLabel={secondaryLabel ?? secondaryRegion}
         />
       )}
-      <div className={styles.filters}>
+      <FilterBar label="Recovery point dates">
         <Field label="From">
           <Input
             type="date"
@@ -139,7 +139,7 @@ export function RecoveryPointList({
         <Field label="To">
           <Input type="date" value={to ?? ''} onChange={(_, d) => setParams({ pointsTo: d.value || null })} />
         </Field>
-      </div>
+      </FilterBar>
       {query.isPending ? (
         <Spinner label="Loading recovery points…" />
       ) : query.isError ? (

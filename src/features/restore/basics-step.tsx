@@ -13,6 +13,7 @@ import {
 import { regionDisplayName } from '@/azure/regions';
 import { ARCHIVE_TIER_REASON, recoveryPointName, recoveryPointTier } from '@/azure/restore/restore-rules';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { FactList, type Fact } from '@/components/fact-list';
 import { RouterLink } from '@/components/router-link';
 import { vaultPath } from '@/lib/app-paths';
 import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
@@ -22,17 +23,7 @@ import type { WizardContext } from './wizard-context';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0 },
   points: { maxHeight: '360px', overflowY: 'auto', paddingInlineEnd: tokens.spacingHorizontalM },
-  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 /** A datasource type in the words of the tutorial. */
@@ -52,7 +43,7 @@ export function BasicsStep({ ctx }: { ctx: WizardContext }) {
   const { source, instance, vault } = ctx;
   const primary = regionDisplayName(source.sourceRegion, source.locations);
   const secondary = regionDisplayName(source.secondaryRegion, source.locations);
-  const facts: [string, React.ReactNode][] = [
+  const facts: Fact[] = [
     ['Backup instance', instance.properties?.friendlyName ?? instance.name],
     ['Datasource type', datasourceLabel(source.datasourceType)],
     ['Backup vault', <RouterLink to={vaultPath(source.vaultId)}>{vault.name}</RouterLink>],
@@ -60,14 +51,7 @@ export function BasicsStep({ ctx }: { ctx: WizardContext }) {
   ];
   return (
     <div className={styles.body}>
-      <dl className={styles.facts} aria-label="Source">
-        {facts.map(([term, value]) => (
-          <div key={term} style={{ display: 'contents' }}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} label="Source" />
       <Field
         label="Target region"
         hint={`A cross-region restore runs in the vault's Secondary Region, the paired region its backups are copied to. It cannot be changed: the restore works even while ${primary} is down.`}

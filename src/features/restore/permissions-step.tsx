@@ -29,6 +29,7 @@ import { operationName } from '@/azure/authorization/permission-match';
 import type { IdentityCheck, RequirementStatus } from '@/azure/authorization/restore-permissions';
 import { parseResourceId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { FactList } from '@/components/fact-list';
 import { azureError } from './field-errors';
 import type { WizardContext } from './wizard-context';
 
@@ -290,14 +291,14 @@ function GrantDialog({ check, vaultName, principalId, busy, onCancel, onConfirm 
             <p>
               {`This creates a role assignment: the managed identity of the Backup vault ${vaultName} gets the built-in role ${role.name} on the ${describeScope(scope)}.`}
             </p>
-            <dl>
-              <dt>Role</dt>
-              <dd>{`${role.name} (${role.id})`}</dd>
-              <dt>Assigned to</dt>
-              <dd className={styles.mono}>{`${principalId} (service principal)`}</dd>
-              <dt>Scope</dt>
-              <dd className={styles.mono}>{scope}</dd>
-            </dl>
+            <FactList
+              label="Role assignment"
+              facts={[
+                ['Role', `${role.name} (${role.id})`],
+                ['Assigned to', <span className={styles.mono}>{`${principalId} (service principal)`}</span>],
+                ['Scope', <span className={styles.mono}>{scope}</span>],
+              ]}
+            />
             <p>
               It stays after the restore; remove it in the resource&apos;s Access control (IAM) when it is no
               longer needed.

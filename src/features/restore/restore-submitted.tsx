@@ -21,6 +21,7 @@ import type { AzureBackupJobResource } from '@/azure/jobs/types';
 import { regionDisplayName } from '@/azure/regions';
 import { explainError } from '@/components/arm-error-explanations';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { FactList, type Fact } from '@/components/fact-list';
 import { RouterLink } from '@/components/router-link';
 import { instancePath, jobPath } from '@/lib/app-paths';
 import { formatDateTime, formatUtc } from '@/lib/format';
@@ -28,15 +29,6 @@ import type { RestoreSource } from './form-model';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '960px' },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, wordBreak: 'break-word' },
   links: { display: 'flex', gap: tokens.spacingHorizontalXL },
 });
 
@@ -112,12 +104,11 @@ export function RestoreSubmitted({ source, jobId }: { source: RestoreSource; job
 }
 
 function JobDetails({ job }: { job: AzureBackupJobResource }) {
-  const styles = useStyles();
   const p = job.properties;
   const time = (iso: string | null | undefined) =>
     iso ? <span title={formatUtc(Date.parse(iso))}>{formatDateTime(Date.parse(iso))}</span> : '—';
   const info = p?.extendedInfo;
-  const facts: [string, React.ReactNode][] = [
+  const facts: Fact[] = [
     ['Status', <Badge color={statusColor(p?.status)}>{statusLabel(p?.status)}</Badge>],
     ['Start time', time(p?.startTime)],
     ['End time', p?.status === 'InProgress' ? '—' : time(p?.endTime)],
@@ -128,14 +119,7 @@ function JobDetails({ job }: { job: AzureBackupJobResource }) {
   const tasks = info?.subTasks ?? [];
   return (
     <>
-      <dl className={styles.facts} aria-label="Restore job">
-        {facts.map(([term, value]) => (
-          <div key={term} style={{ display: 'contents' }}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} label="Restore job" />
       {tasks.length > 0 && (
         <Table aria-label="Sub-tasks" size="small">
           <TableHeader>
