@@ -10,6 +10,7 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
+import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
 import { regionDisplayName } from '@/azure/regions';
 import { ARCHIVE_TIER_REASON, recoveryPointName, recoveryPointTier } from '@/azure/restore/restore-rules';
 import { ArmErrorMessage } from '@/components/arm-error-message';
@@ -26,16 +27,6 @@ const useStyles = makeStyles({
   points: { maxHeight: '360px', overflowY: 'auto', paddingInlineEnd: tokens.spacingHorizontalM },
 });
 
-/** A datasource type in the words of the tutorial. */
-export function datasourceLabel(type: string): string {
-  const t = type.toLowerCase();
-  if (t === 'microsoft.dbforpostgresql/servers/databases')
-    return 'Azure Database for PostgreSQL (single server)';
-  if (t === 'microsoft.dbforpostgresql/flexibleservers')
-    return 'Azure Database for PostgreSQL flexible server';
-  return type;
-}
-
 /** Step 1: what is restored, from where to where, and which recovery point. */
 export function BasicsStep({ ctx }: { ctx: WizardContext }) {
   const styles = useStyles();
@@ -45,7 +36,7 @@ export function BasicsStep({ ctx }: { ctx: WizardContext }) {
   const secondary = regionDisplayName(source.secondaryRegion, source.locations);
   const facts: Fact[] = [
     ['Backup instance', instance.properties?.friendlyName ?? instance.name],
-    ['Datasource type', datasourceLabel(source.datasourceType)],
+    ['Datasource type', datasourceTypeLabel(source.datasourceType)],
     ['Backup vault', <RouterLink to={vaultPath(source.vaultId)}>{vault.name}</RouterLink>],
     ['Source region', `${primary} (Primary Region)`],
   ];
