@@ -7,7 +7,12 @@ import type { BackupVaultResource } from '@/azure/backup-vaults/types';
 import type { LroProgress } from '@/azure/lro';
 import { armMutationKeys } from '@/azure/query-keys';
 import { sameResourceId } from '@/azure/resource-id';
-import { defaultRecoveryPoint, newestFirst, recoveryPointName } from '@/azure/restore/restore-rules';
+import {
+  defaultRecoveryPoint,
+  newestFirst,
+  recoveryPointName,
+  restoreModesFor,
+} from '@/azure/restore/restore-rules';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { BasicsStep } from './basics-step';
 import { evaluateForm, STEPS, stepComplete, stepFields, type Step } from './form-model';
@@ -94,7 +99,7 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
       secondaryRegion: source.secondaryRegion,
     }),
   );
-  const databaseMode = mode !== 'files' && !source.datasourceType.toLowerCase().endsWith('flexibleservers');
+  const databaseMode = mode !== 'files' && restoreModesFor(source.datasourceType).includes('database');
   const servers = useQuery({
     ...arm.restoreTargets.queries.postgresServers(source.subscriptionId),
     enabled: databaseMode,
