@@ -401,3 +401,31 @@ test('reporting-db has no recovery point in the Secondary Region yet, and both t
   await expect(page.getByRole('button', { name: 'Next: Restore parameters' })).toBeEnabled();
   await expectAccessible(page);
 });
+
+test('a flexible-server backup is offered as files only, and a pasted target outside the Secondary Region is refused on its field', async ({
+  page,
+}) => {
+  await page.goto(wizardUrl(DEMO_INSTANCE_IDS.analyticsFlex));
+  await next(page, 'Restore parameters');
+  await expect(page.getByRole('radio', { name: 'Restore as database' })).toBeDisabled();
+  await expect(page.getByRole('radio', { name: 'Restore as files' })).toBeChecked();
+  await expect(
+    page.getByText('Azure Database for PostgreSQL flexible server backups can only be restored as files.'),
+  ).toBeVisible();
+
+  await page.getByLabel('Storage account').selectOption({ label: 'Enter a resource ID…' });
+  const pasted = page.getByLabel('Storage account resource ID');
+  await pasted.fill(
+    `/subscriptions/${PROD}/resourceGroups/rg-contoso-data/providers/Microsoft.Storage/storageAccounts/stcontosoeastus`,
+  );
+  await expect(
+    page.getByText('It must be in the Secondary Region (West US); it is in East US.'),
+  ).toBeVisible();
+  await pasted.fill('not a resource id');
+  await expect(page.getByText('This is not the resource ID of a storage account.')).toBeVisible();
+  await expectAccessible(page);
+  // Nothing can go on with a wrong target.
+  await page.getByRole('button', { name: 'Next: Permissions' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Restore parameters' })).toBeVisible();
+  await expect(page.getByText('Choose a container.')).toBeVisible();
+});
