@@ -266,6 +266,8 @@ test.describe(() => {
 test('Backup vaults, vault Overview and Properties pass an accessibility scan, panel and dialog included', async ({
   page,
 }) => {
+  // Four full axe scans: slow on a loaded 2-core machine, not a speed target.
+  test.slow();
   await page.goto('/vaults');
   await expect(vaultRow(page, 'contoso-pg-vault')).toBeVisible();
   await expectAccessible(page);
