@@ -134,6 +134,10 @@ test('restore as files to strestorewestus/restores; Enter held on Restore sends 
   );
   await expect(page.getByRole('table', { name: 'Sub-tasks' })).toContainText('Write files');
   await expect(page.getByLabel('Restore job')).toContainText('Completed', { timeout: 40_000 });
+  // Back goes to the review, where the sent restore cannot be sent again.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: 'Review + restore' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restore', exact: true })).toBeDisabled();
   expect(triggers()).toBe(1);
 });
 

@@ -87,9 +87,14 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
   });
   const followedJob = follow.data?.state === 'succeeded' ? follow.data.result.jobName : undefined;
   const startedJob = trigger.data?.jobName ?? undefined;
+  // Once per job: going Back from the job view must not be sent forward again.
+  const opened = useRef<string | undefined>(undefined);
   useEffect(() => {
     const found = followedJob ?? startedJob;
-    if (found && !job) setJob(found);
+    if (found && !job && opened.current !== found) {
+      opened.current = found;
+      setJob(found);
+    }
   }, [followedJob, startedJob, job, setJob]);
 
   const mode = values.mode === 'files' ? 'files' : values.mode === 'database' ? 'database' : undefined;
