@@ -67,6 +67,34 @@ const BY_CODE: Record<string, Explanation> = {
     title: 'Sign-in required',
     text: 'No Azure token could be obtained. Sign in to Azure to continue; nothing you entered is lost.',
   },
+  UserErrorTargetNotInSecondaryRegion: {
+    title: 'The target is not in the Secondary Region',
+    text: "A cross-region restore writes to a server or storage account in the vault's Secondary Region. Choose one there.",
+  },
+  UserErrorArchivedRecoveryPointNeedsRehydration: {
+    title: 'The recovery point is in the archive tier',
+    text: 'Rehydrate it to the vault tier first (10 to 30 days), or choose a recovery point in the vault tier.',
+  },
+  UserErrorRecoveryPointNotFound: {
+    title: 'The recovery point is not in the Secondary Region',
+    text: 'Recovery points take up to 12 hours to reach the Secondary Region. Choose one from the list of secondary recovery points.',
+  },
+  UserErrorRestoreAsDatabaseNotSupported: {
+    title: 'This backup can only be restored as files',
+    text: 'Azure Database for PostgreSQL flexible server backups restore as files into a storage container.',
+  },
+  UserErrorCrossRegionRestoreNotEnabled: {
+    title: 'Cross Region Restore is not enabled on the vault',
+    text: "Enable it in the vault's Properties; backup items then take up to 48 hours to appear in the Secondary Region.",
+  },
+  UserErrorInvalidSecondaryRegion: {
+    title: "The region is not the vault's Secondary Region",
+    text: "Cross-region calls go to the vault's Secondary Region (its paired region). Reload the page to read the vault again.",
+  },
+  OperationAlreadyStarted: {
+    title: 'This restore was already sent',
+    text: 'A restore of this backup instance started from this tab has not finished. It is followed below instead of being sent again.',
+  },
   UserErrorAnotherOperationInProgress: {
     title: 'Another operation is running',
     text: 'Wait for the running operation on this vault to finish, then try again.',
