@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
-const features = ['overview', 'vaults', 'instances', 'jobs'];
+const features = ['overview', 'vaults', 'instances', 'jobs', 'restore'];
 
 export default tseslint.config(
   {

@@ -125,7 +125,7 @@ test('the grid sorts by any column from its header, in the URL', async ({ page }
   );
 });
 
-test('an instance page shows both regions, their protection and freshness, and why Restore to secondary region waits', async ({
+test('an instance page shows both regions, their protection and freshness, and offers Restore to secondary region where Azure allows it', async ({
   page,
 }) => {
   await page.goto('/instances?region=secondary');
@@ -138,9 +138,8 @@ test('an instance page shows both regions, their protection and freshness, and w
   await expect(primary.getByRole('definition').first()).toHaveText('East US');
   await expect(secondary.getByRole('definition').first()).toHaveText('West US');
   await expect(secondary).toContainText('1 d 21 h (from the backup policy)');
-  const restore = page.getByRole('button', { name: 'Restore to secondary region' });
-  await expect(restore).toBeDisabled();
-  await expect(restore).toHaveAccessibleDescription(/coming next/);
+  const restore = page.getByRole('link', { name: 'Restore to secondary region', exact: true });
+  await expect(restore).toHaveAttribute('href', /\/instances\/.+\/restore$/);
   await expectAccessible(page);
 
   // An instance of a vault without Cross Region Restore says why, with a way to its Properties.

@@ -1,4 +1,4 @@
-import { DEMO_SUBSCRIPTIONS } from '../src/mocks/tenant/demo-tenant';
+import { DEMO_INSTANCE_IDS, DEMO_RESTORE_TARGETS, DEMO_SUBSCRIPTIONS } from '../src/mocks/tenant/demo-tenant';
 import { expect, test } from './fixtures';
 
 // Screenshots for the README, made from the real app on the demo tenant. They are written to
@@ -35,6 +35,27 @@ test('README screenshot: Backup instances in the Secondary Region', async ({ pag
       path: 'docs/screenshots/secondary-region-instances.png',
       animations: 'disabled',
     });
+});
+
+test('README screenshot: the permission check of Restore to secondary region', async ({ page }) => {
+  const orders = DEMO_INSTANCE_IDS.ordersDb.split('/').pop() ?? '';
+  const query = new URLSearchParams({
+    step: 'parameters',
+    server: DEMO_RESTORE_TARGETS.pgServerId,
+    db: 'orders-db-drill-2',
+    kv: DEMO_RESTORE_TARGETS.drillKeyVaultId,
+    secret: 'pg-admin-credentials',
+  });
+  await page.goto(
+    `/instances/${PROD}/rg-contoso-backup/contoso-pg-vault/${orders}/restore?${query.toString()}`,
+  );
+  await page.getByRole('button', { name: 'Next: Permissions' }).click();
+  const row = page
+    .getByRole('table', { name: 'Permissions the restore needs' })
+    .getByRole('row', { name: /Key Vault Secrets User/ });
+  await expect(row).toContainText('Missing');
+  if (write)
+    await page.screenshot({ path: 'docs/screenshots/restore-permissions.png', animations: 'disabled' });
 });
 
 test('README screenshot: Backup jobs of the Secondary Region', async ({ page }) => {

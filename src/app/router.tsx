@@ -5,6 +5,7 @@ import { VaultPage } from '@/features/vaults/vault-page';
 import { InstancesPage } from '@/features/instances/instances-page';
 import { InstancePage } from '@/features/instances/instance-page';
 import { JobsPage } from '@/features/jobs/jobs-page';
+import { RestorePage } from '@/features/restore/restore-page';
 import { JobDetailsPage } from '@/features/jobs/job-details-page';
 import { AppShell } from './shell/app-shell';
 import { RouteErrorPage } from './errors/route-error-page';
@@ -33,6 +34,10 @@ export const routes: RouteObject[] = [
           {
             path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName',
             element: <InstancePage />,
+          },
+          {
+            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName/restore',
+            element: <RestorePage />,
           },
           { path: 'jobs', element: <JobsPage /> },
           {

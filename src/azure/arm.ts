@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import { DEMO_ACCOUNT_SCOPE } from './account-scope';
 import { ArmClient } from './arm-client';
+import { createAuthorizationQueries } from './authorization/queries';
 import {
   createBackupInstanceQueries,
   crossRegionRestoreOperation,
@@ -17,6 +18,7 @@ import { createPendingOperationStore, type PendingOperationStore } from './opera
 import type { ArmQueryContext } from './query-context';
 import { createRecoveryPointQueries } from './recovery-points/queries';
 import { ResourcesClient } from './resources-client';
+import { createRestoreTargetQueries } from './restore-targets/queries';
 import type { SleepFn } from './sleep';
 import { createSubscriptionQueries } from './subscriptions/queries';
 import { createTenantQueries } from './tenants/queries';
@@ -72,6 +74,10 @@ export interface Arm {
   readonly jobs: ReturnType<typeof createJobQueries>;
   /** Operations started in this tab: the pending-operation store and how to follow them. */
   readonly operations: ReturnType<typeof createArmOperations>;
+  /** Restore targets: PostgreSQL servers, key vaults and secrets, storage accounts and containers. */
+  readonly restoreTargets: ReturnType<typeof createRestoreTargetQueries>;
+  /** Microsoft.Authorization: permissions, role assignments and definitions, the restore's permission check. */
+  readonly authorization: ReturnType<typeof createAuthorizationQueries>;
 }
 
 function createArmOperations(ctx: ArmQueryContext) {
@@ -130,5 +136,7 @@ export function createArm(options: CreateArmOptions): Arm {
     recoveryPoints: createRecoveryPointQueries(ctx),
     jobs: createJobQueries(ctx),
     operations: createArmOperations(ctx),
+    restoreTargets: createRestoreTargetQueries(ctx),
+    authorization: createAuthorizationQueries(ctx),
   };
 }

@@ -20,6 +20,9 @@
  * ['arm', sub, 'backupVaults', vaultKey, 'backupInstances', instanceKey, 'resourceGraphRow']
  * ['arm', 'resourceGraph', 'backupInstances', {subscriptions, filter}]       across subscriptions
  * ['arm', 'resourceGraph', 'backupInstanceCounts', {subscriptions, filter}]
+ * ['arm', sub, 'restoreTargets', kind]                       servers, key vaults, storage accounts
+ * ['arm', sub, 'restoreTargets', kind, resourceKey, child]    a key vault's secrets, an account's containers
+ * ['arm', sub, 'authorization', ...]                          permissions, role assignments and definitions
  * ['arm', 'jobSearch', 'primary' | 'secondary', {subscriptions, from, to, workload}]
  * ['arm', 'pendingOperation', kind, resourceKey]               an operation followed after a reload
  * ```
@@ -37,6 +40,8 @@ import {
   parseBackupInstanceId,
   parseBackupJobId,
   parseBackupVaultId,
+  parseResourceGroupId,
+  parseResourceId,
   resourceIdKey,
 } from './resource-id';
 
@@ -62,6 +67,18 @@ export interface RecoveryPointRange {
   from?: string | undefined;
   to?: string | undefined;
 }
+
+/** The restore target lists of a subscription. */
+export type RestoreTargetKind = 'postgresServers' | 'keyVaults' | 'storageAccounts';
+
+/** The subscription of an id, or '' for a value that is not one yet (a form field being filled in). */
+const subscriptionOfId = (id: string): string => {
+  try {
+    return lower(parseResourceGroupId(id).subscriptionId);
+  } catch {
+    return '';
+  }
+};
 
 /** Query key factory; see the module comment for the tree. */
 export const armKeys = {
@@ -124,6 +141,7 @@ export const armKeys = {
   secondaryRecoveryPointList: (
     instanceId: string,
     regions: { sourceRegion: string; secondaryRegion: string },
+    range: RecoveryPointRange = {},
   ) =>
     [
       ...armKeys.backupInstance(instanceId),
@@ -131,6 +149,8 @@ export const armKeys = {
       {
         sourceRegion: normaliseRegion(regions.sourceRegion),
         secondaryRegion: normaliseRegion(regions.secondaryRegion),
+        from: range.from ?? null,
+        to: range.to ?? null,
       },
     ] as const,
   /** Every job query of a vault (primary and cross-region). */
@@ -191,10 +211,49 @@ export const armKeys = {
         jobId: lower(args.jobId),
       },
     ] as const,
+  /** Restore targets of one kind in a subscription (every region). */
+  restoreTargets: (subscriptionId: string, kind: RestoreTargetKind) =>
+    ['arm', lower(subscriptionId), 'restoreTargets', kind] as const,
+  /** A child list of one restore target (a key vault's secrets, a storage account's containers). */
+  restoreTargetChildren: (kind: RestoreTargetKind, resourceId: string, child: 'secrets' | 'containers') =>
+    [
+      ...armKeys.restoreTargets(subscriptionOfId(resourceId), kind),
+      resourceIdKey(resourceId),
+      child,
+    ] as const,
+  /** Everything the authorization API told about a subscription's scopes. */
+  authorization: (subscriptionId: string) => ['arm', lower(subscriptionId), 'authorization'] as const,
+  /** The caller's permissions at a resource group. */
+  permissions: (resourceGroupId: string) =>
+    [
+      ...armKeys.authorization(subscriptionOfId(resourceGroupId)),
+      'permissions',
+      resourceIdKey(resourceGroupId),
+    ] as const,
+  /** A principal's role assignments that apply to a scope. */
+  roleAssignments: (scope: string, principalId: string) =>
+    [
+      ...armKeys.authorization(subscriptionOfScope(scope)),
+      'roleAssignments',
+      resourceIdKey(scope),
+      principalId.toLowerCase(),
+    ] as const,
+  /** One role definition (by its full id; tenant-level ids have no subscription). */
+  roleDefinition: (roleDefinitionId: string) =>
+    ['arm', 'roleDefinitions', resourceIdKey(roleDefinitionId)] as const,
 };
+
+function subscriptionOfScope(scope: string): string {
+  return lower(parseResourceId(scope).subscriptionId ?? '');
+}
 
 /** Mutation keys (so the UI can find in-flight duplicates with `useMutationState`/`useIsMutating`). */
 export const armMutationKeys = {
+  /** A role assignment PUT; scoped to one scope when given. */
+  createRoleAssignment: (scope?: string) =>
+    scope
+      ? (['arm', 'mutation', 'createRoleAssignment', resourceIdKey(scope)] as const)
+      : (['arm', 'mutation', 'createRoleAssignment'] as const),
   /** Vault PATCH; scoped to one vault when given. */
   updateBackupVault: (vaultId?: string) =>
     vaultId

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createArm } from './arm';
 import { DemoCredential } from './credentials';
 import { createPendingOperationStore, memoryStorage } from './operations/pending-operations';
-import { ARM, FILES_RESTORE_REQUEST_OBJECT, SUB, installMswServer } from './test-utils';
+import { ARM, FILES_RESTORE_REQUEST_OBJECT, FILES_RESTORE_TARGET, SUB, installMswServer } from './test-utils';
 
 const server = installMswServer();
 const RG = `/subscriptions/${SUB}/resourceGroups/rg1/providers/Microsoft.DataProtection`;
@@ -71,10 +71,11 @@ const restore = {
   instanceId: INSTANCE_ID,
   sourceRegion: 'eastus',
   secondaryRegion: 'westus',
-  restoreRequestObject: FILES_RESTORE_REQUEST_OBJECT,
+  recoveryPointId: 'rp1',
+  target: FILES_RESTORE_TARGET,
 };
 const restoreBody = {
-  restoreRequestObject: restore.restoreRequestObject,
+  restoreRequestObject: FILES_RESTORE_REQUEST_OBJECT,
   crossRegionRestoreDetails: { sourceRegion: 'eastus', sourceBackupInstanceId: INSTANCE_ID },
 };
 

@@ -82,3 +82,10 @@ export const FILES_RESTORE_REQUEST_OBJECT = {
     },
   },
 };
+
+/** The restore {@link FILES_RESTORE_REQUEST_OBJECT} describes, as the mutations take it. */
+export const FILES_RESTORE_TARGET = {
+  kind: 'files' as const,
+  containerUrl: 'https://acct.blob.core.windows.net/c',
+  filePrefix: 'restored',
+};

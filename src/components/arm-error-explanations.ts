@@ -93,19 +93,37 @@ const BY_CODE: Record<string, Explanation> = {
     text: 'The data was restored, but some settings could not be reapplied on the target.',
     nextStep: 'Read the warning below and re-create what it names on the restored database.',
   },
-  UserErrorCrossRegionRestoreNotEnabled: {
-    title: 'Cross Region Restore is not enabled on the vault',
-    text: 'Restores to the secondary region need Cross Region Restore enabled on the Backup vault.',
-    nextStep: "Enable Cross Region Restore in the vault's Properties, then try again.",
-  },
-  UserErrorRecoveryPointNotFound: {
-    title: 'The recovery point is not available',
-    text: 'The recovery point has expired or has not reached the secondary region yet.',
-    nextStep: 'Pick another recovery point from the list of the Secondary Region.',
-  },
   AuthenticationRequired: {
     title: 'Sign-in required',
     text: 'No Azure token could be obtained. Sign in to Azure to continue; nothing you entered is lost.',
+  },
+  UserErrorTargetNotInSecondaryRegion: {
+    title: 'The target is not in the Secondary Region',
+    text: "A cross-region restore writes to a server or storage account in the vault's Secondary Region. Choose one there.",
+  },
+  UserErrorArchivedRecoveryPointNeedsRehydration: {
+    title: 'The recovery point is in the archive tier',
+    text: 'Rehydrate it to the vault tier first (10 to 30 days), or choose a recovery point in the vault tier.',
+  },
+  UserErrorRecoveryPointNotFound: {
+    title: 'The recovery point is not in the Secondary Region',
+    text: 'Recovery points take up to 12 hours to reach the Secondary Region. Choose one from the list of secondary recovery points.',
+  },
+  UserErrorRestoreAsDatabaseNotSupported: {
+    title: 'This backup can only be restored as files',
+    text: 'Azure Database for PostgreSQL flexible server backups restore as files into a storage container.',
+  },
+  UserErrorCrossRegionRestoreNotEnabled: {
+    title: 'Cross Region Restore is not enabled on the vault',
+    text: "Enable it in the vault's Properties; backup items then take up to 48 hours to appear in the Secondary Region.",
+  },
+  UserErrorInvalidSecondaryRegion: {
+    title: "The region is not the vault's Secondary Region",
+    text: "Cross-region calls go to the vault's Secondary Region (its paired region). Reload the page to read the vault again.",
+  },
+  OperationAlreadyStarted: {
+    title: 'This restore was already sent',
+    text: 'A restore of this backup instance started from this tab has not finished. It is followed below instead of being sent again.',
   },
   UserErrorAnotherOperationInProgress: {
     title: 'Another operation is running',

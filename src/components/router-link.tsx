@@ -1,4 +1,4 @@
-import { BreadcrumbButton, Link as FluentLink } from '@fluentui/react-components';
+import { BreadcrumbButton, Button, Link as FluentLink, type ButtonProps } from '@fluentui/react-components';
 import type { MouseEvent, ReactNode } from 'react';
 import { useHref, useLinkClickHandler, type To } from 'react-router';
 
@@ -35,5 +35,24 @@ export function RouterBreadcrumbLink({ to, children }: { to: To; children: React
     <BreadcrumbButton as="a" {...useRouterLink(to)}>
       {children}
     </BreadcrumbButton>
+  );
+}
+
+/** A Fluent button that is an in-app link (a page's main action, e.g. Restore to secondary region). */
+export function RouterButtonLink({
+  to,
+  children,
+  appearance,
+  icon,
+}: {
+  to: To;
+  children: ReactNode;
+  appearance?: ButtonProps['appearance'];
+  icon?: ButtonProps['icon'];
+}) {
+  return (
+    <Button as="a" appearance={appearance} icon={icon} {...useRouterLink(to)}>
+      {children}
+    </Button>
   );
 }

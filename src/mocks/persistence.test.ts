@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DEMO_VAULT_IDS } from './tenant/demo-tenant';
+import { BUILT_IN_ROLES } from './tenant/authorization';
+import { DEMO_RESTORE_TARGETS, DEMO_VAULT_IDS } from './tenant/demo-tenant';
 import { demoCrossRegionRestoreInput } from './tenant/demo-requests';
 import { DEMO_STORAGE_KEY, clearDemoState, openDemoSession, type KeyValueStorage } from './persistence';
 import { Scenarios } from './scenarios';
@@ -45,6 +46,36 @@ describe('demo persistence across a reload', () => {
     wall += 10 * 60_000;
     expect(job()?.status).toBe('Completed');
     expect(second.state.scenario?.options.names).toEqual(['slow']);
+  });
+
+  it('replays a granted role and a quick restore: the next validation sees the role, the job keeps its length', () => {
+    const storage = new FakeStorage();
+    let wall = Date.UTC(2025, 10, 4, 9, 0, 0);
+    const first = openDemoSession({ storage, realNow: () => wall });
+    const pg = first.tenant.getVaultById(DEMO_VAULT_IDS.contosoPg);
+    if (!pg) throw new Error('no vault');
+    first.tenant.createRoleAssignment({
+      scope: DEMO_RESTORE_TARGETS.drillKeyVaultId,
+      name: '0f9e8d7c-1111-4222-8333-444455556666',
+      roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${BUILT_IN_ROLES.keyVaultSecretsUser?.id ?? ''}`,
+      principalId: pg.principalId,
+      principalType: 'ServicePrincipal',
+      createdBy: 'test',
+    });
+    new Scenarios({ names: ['quick-restore'], restoreJobSeconds: 20 }).applyToTenant(first.tenant);
+    const op = first.tenant.triggerCrossRegionRestore(
+      demoCrossRegionRestoreInput(first.tenant, 'orders-quick'),
+    );
+
+    wall += 10_000;
+    const second = openDemoSession({ storage, realNow: () => wall });
+    const count = (t: typeof second.tenant) =>
+      t.roleAssignments.filter((a) => a.principalId === pg.principalId).length;
+    expect(count(second.tenant)).toBe(count(first.tenant));
+    const job = () => second.tenant.listCrossRegionRestoreJobs(pg).find((j) => j.job.id === op.jobId);
+    expect(job()?.job.durationMs).toBe(20_000);
+    wall += 15_000;
+    expect(job()?.status).toBe('Completed');
   });
 
   it('reset forgets everything', () => {

@@ -17,6 +17,7 @@ export const SCENARIO_NAMES = [
   'restore-fails',
   'lro-fails',
   'resource-graph-forbidden',
+  'quick-restore',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -34,6 +35,8 @@ export interface ScenarioOptions {
   goneVault: string;
   /** forbidden: only this RBAC action is refused; default = every write and CRR action. */
   forbiddenAction: string | undefined;
+  /** quick-restore: how long a cross-region restore job runs, in seconds (demos and e2e tests). */
+  restoreJobSeconds: number;
 }
 
 export const DEFAULT_SCENARIO_OPTIONS: ScenarioOptions = {
@@ -44,6 +47,7 @@ export const DEFAULT_SCENARIO_OPTIONS: ScenarioOptions = {
   latencyMs: 300,
   goneVault: 'contoso-pg-vault',
   forbiddenAction: undefined,
+  restoreJobSeconds: 15,
 };
 
 /** What the fault layer knows about a request. */
@@ -110,6 +114,7 @@ export class Scenarios {
               'An internal error occurred while processing the operation. Please retry the operation after some time.',
           }
         : undefined,
+      crrJobMs: this.has('quick-restore') ? this.options.restoreJobSeconds * 1000 : undefined,
     };
   }
 
@@ -171,7 +176,7 @@ export function createScenarios(
 }
 
 /**
- * Reads `?scenario=throttle,slow&throttleCount=3&retryAfter=2&serverErrorCount=2&latency=300&goneVault=x&forbiddenAction=y`.
+ * Reads `?scenario=throttle,slow&throttleCount=3&retryAfter=2&serverErrorCount=2&latency=300&goneVault=x&forbiddenAction=y&restoreJobSeconds=15`.
  * Returns undefined when the URL selects nothing (so a persisted choice stays in force).
  */
 export function parseScenarioParams(search: string | URLSearchParams): Partial<ScenarioOptions> | undefined {
@@ -194,6 +199,8 @@ export function parseScenarioParams(search: string | URLSearchParams): Partial<S
   const retryAfter = num('retryAfter');
   const serverErrorCount = num('serverErrorCount');
   const latencyMs = num('latency');
+  const restoreJobSeconds = num('restoreJobSeconds');
+  if (restoreJobSeconds !== undefined) out.restoreJobSeconds = restoreJobSeconds;
   if (throttleCount !== undefined) out.throttleCount = throttleCount;
   if (retryAfter !== undefined) out.retryAfterSeconds = retryAfter;
   if (serverErrorCount !== undefined) out.serverErrorCount = serverErrorCount;

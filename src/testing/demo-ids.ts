@@ -5,3 +5,4 @@ export {
   DEMO_SUBSCRIPTIONS,
   DEMO_VAULT_IDS,
 } from '@/mocks/tenant/demo-tenant';
+export { demoCrossRegionRestoreInput } from '@/mocks/tenant/demo-requests';

@@ -12,19 +12,14 @@ import {
   parseBackupInstanceId,
   parseBackupVaultId,
 } from '../resource-id';
+import { buildCrossRegionRestoreRequest, type CrossRegionRestoreInput } from '../restore/restore-request';
 import { createInstanceGraphQueries } from './graph-queries';
-import type { AzureBackupRestoreRequest } from './types';
 
-/** Variables of the validate / trigger cross-region restore mutations. */
-export interface CrossRegionRestoreVariables {
-  /** Source backup instance (in the primary region). */
-  instanceId: string;
-  /** Primary region (the vault's location). */
-  sourceRegion: string;
-  /** Secondary region to restore in (`replicatedRegions[0]` or the paired region). */
-  secondaryRegion: string;
-  /** The restore request (target server or storage container...). */
-  restoreRequestObject: AzureBackupRestoreRequest;
+/**
+ * Variables of the validate / trigger cross-region restore mutations: what to restore where (the
+ * body is built by {@link buildCrossRegionRestoreRequest}, the one builder).
+ */
+export interface CrossRegionRestoreVariables extends CrossRegionRestoreInput {
   /** Progress after every poll. */
   onProgress?: (progress: LroProgress) => void;
 }
@@ -72,15 +67,11 @@ export function createBackupInstanceQueries(ctx: ArmQueryContext) {
   ): Promise<ArmPoller<OperationJobExtendedInfo>> => {
     const p = parseBackupInstanceId(v.instanceId);
     // The CRR actions live on the vault's resource group, at the secondary region.
-    return ctx.dataProtection(p.subscriptionId).backupInstances[action](
-      p.resourceGroupName,
-      v.secondaryRegion,
-      {
-        restoreRequestObject: v.restoreRequestObject,
-        crossRegionRestoreDetails: { sourceRegion: v.sourceRegion, sourceBackupInstanceId: v.instanceId },
-      },
-      { ...(v.onProgress ? { onProgress: v.onProgress } : {}) },
-    );
+    return ctx
+      .dataProtection(p.subscriptionId)
+      .backupInstances[action](p.resourceGroupName, v.secondaryRegion, buildCrossRegionRestoreRequest(v), {
+        ...(v.onProgress ? { onProgress: v.onProgress } : {}),
+      });
   };
 
   return {

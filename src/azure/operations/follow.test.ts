@@ -5,7 +5,7 @@ import { createArm } from '../arm';
 import { ArmError } from '../arm-error';
 import { DemoCredential } from '../credentials';
 import { armKeys } from '../query-keys';
-import { ARM, FILES_RESTORE_REQUEST_OBJECT, SUB, installMswServer } from '../test-utils';
+import { ARM, FILES_RESTORE_TARGET, SUB, installMswServer } from '../test-utils';
 import { createPendingOperationStore, memoryStorage, type PendingOperationStore } from './pending-operations';
 
 const server = installMswServer();
@@ -21,7 +21,8 @@ const restore = {
   instanceId: INSTANCE_ID,
   sourceRegion: 'eastus',
   secondaryRegion: 'westus',
-  restoreRequestObject: FILES_RESTORE_REQUEST_OBJECT,
+  recoveryPointId: 'rp1',
+  target: FILES_RESTORE_TARGET,
 };
 
 function setup(store: PendingOperationStore = createPendingOperationStore({ storage: memoryStorage() })) {

@@ -3,8 +3,9 @@ import { collectAll } from '../paging';
 import type { ArmQueryContext } from '../query-context';
 import { armKeys } from '../query-keys';
 import { parseBackupInstanceId } from '../resource-id';
+import type { AzureBackupRecoveryPointResource } from './types';
 
-/** Time window for primary recovery points. */
+/** Time window of a recovery point list (either region). */
 export interface RecoveryPointWindow {
   from?: Date | string | undefined;
   to?: Date | string | undefined;
@@ -24,6 +25,23 @@ export function recoveryPointTimeFilter(window: RecoveryPointWindow): string | u
   if (from) parts.push(`startDate eq '${from}'`);
   if (to) parts.push(`endDate eq '${to}'`);
   return parts.length ? parts.join(' and ') : undefined;
+}
+
+/**
+ * The points of `points` inside the window. Both lists take the window as `$filter` in the
+ * request; the secondary one is filtered here again because no recording shows the service
+ * honouring it there (the CLI never sends it: `--use-secondary-region` silently drops time filters).
+ */
+export function withinWindow(
+  points: readonly AzureBackupRecoveryPointResource[],
+  window: RecoveryPointWindow,
+): AzureBackupRecoveryPointResource[] {
+  const from = window.from === undefined ? -Infinity : new Date(window.from).getTime();
+  const to = window.to === undefined ? Infinity : new Date(window.to).getTime();
+  return points.filter((p) => {
+    const t = Date.parse(p.properties?.recoveryPointTime ?? '');
+    return !Number.isNaN(t) && t >= from && t <= to;
+  });
 }
 
 /** Query factories for recovery points (primary and secondary region). */
@@ -46,22 +64,33 @@ export function createRecoveryPointQueries(ctx: ArmQueryContext) {
             );
           },
         }),
-      /** Recovery points replicated to the secondary region (all pages). */
-      secondary: (instanceId: string, regions: { sourceRegion: string; secondaryRegion: string }) =>
+      /**
+       * Recovery points replicated to the secondary region in a time window (all pages); the
+       * window is sent as `$filter` and applied again to the answer ({@link withinWindow}).
+       */
+      secondary: (
+        instanceId: string,
+        regions: { sourceRegion: string; secondaryRegion: string },
+        window: RecoveryPointWindow = {},
+      ) =>
         queryOptions({
-          queryKey: armKeys.secondaryRecoveryPointList(instanceId, regions),
-          queryFn: ({ signal }) => {
+          queryKey: armKeys.secondaryRecoveryPointList(instanceId, regions, {
+            from: iso(window.from),
+            to: iso(window.to),
+          }),
+          queryFn: async ({ signal }) => {
             const p = parseBackupInstanceId(instanceId);
-            return collectAll(
+            const points = await collectAll(
               ctx
                 .dataProtection(p.subscriptionId)
                 .fetchSecondaryRecoveryPoints.list(
                   p.resourceGroupName,
                   regions.secondaryRegion,
                   { sourceBackupInstanceId: instanceId, sourceRegion: regions.sourceRegion },
-                  { abortSignal: signal },
+                  { abortSignal: signal, filter: recoveryPointTimeFilter(window) },
                 ),
             );
+            return withinWindow(points, window);
           },
         }),
     },

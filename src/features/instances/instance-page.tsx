@@ -24,11 +24,12 @@ import { regionDisplayName } from '@/azure/regions';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { FactList, type Fact } from '@/components/fact-list';
 import { PageHeader } from '@/components/page-header';
-import { RouterBreadcrumbLink, RouterLink } from '@/components/router-link';
+import { RouterBreadcrumbLink, RouterButtonLink, RouterLink } from '@/components/router-link';
 import { useSubscriptionSelection } from '@/components/subscription-picker';
 import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
-import { instanceIdFromParams, vaultPath } from '@/lib/app-paths';
+import { instanceIdFromParams, instancePath, vaultPath } from '@/lib/app-paths';
 import { useNow } from '@/lib/use-now';
+import { RecoveryPointList } from './recovery-point-list';
 
 const useStyles = makeStyles({
   regions: {
@@ -55,27 +56,46 @@ function time(ms: number | undefined, missing: string) {
   return ms === undefined ? missing : <span title={formatUtc(ms)}>{formatDateTime(ms)}</span>;
 }
 
-/** Why Restore to secondary region cannot be used (yet); the wizard is the next issue. */
-function restoreReason(row: BackupInstanceRow, detailed: boolean): React.ReactNode {
-  if (detailed && row.allowedOperations.includes('RestoreToSecondaryRegion'))
-    return `Azure allows Restore to secondary region for this instance. The restore wizard is coming next; until then, this action is not available here.${
-      row.recoveryPoints.latestSecondary === undefined
-        ? ' No recovery point has reached the Secondary Region yet, so there would be nothing to restore.'
-        : ''
-    }`;
+/**
+ * Whether Restore to secondary region is offered, and what to say next to it. Azure's own
+ * `allowedOperations` (Resource Graph) decides where it is known; without it the wizard checks
+ * with Azure itself before anything is restored.
+ */
+function restoreAction(
+  row: BackupInstanceRow,
+  detailed: boolean,
+): { allowed: boolean; reason?: React.ReactNode } {
   if (!row.secondaryRegion)
-    return (
-      <>
-        This instance is not protected in a Secondary Region: Cross Region Restore is not enabled on its vault{' '}
-        <RouterLink to={vaultPath(row.vaultId, 'properties')}>{row.vaultName}</RouterLink> (open its
-        Properties to enable it on a geo-redundant vault).
-      </>
-    );
+    return {
+      allowed: false,
+      reason: (
+        <>
+          This instance is not protected in a Secondary Region: Cross Region Restore is not enabled on its
+          vault <RouterLink to={vaultPath(row.vaultId, 'properties')}>{row.vaultName}</RouterLink> (open its
+          Properties to enable it on a geo-redundant vault).
+        </>
+      ),
+    };
+  if (detailed && !row.allowedOperations.includes('RestoreToSecondaryRegion'))
+    return {
+      allowed: false,
+      reason: `Azure does not allow Restore to secondary region for this instance now (allowed: ${
+        row.allowedOperations.join(', ') || 'none'
+      }).`,
+    };
   if (!detailed)
-    return 'Without Azure Resource Graph the operations Azure allows on this instance are not known.';
-  return `Azure does not allow Restore to secondary region for this instance now (allowed: ${
-    row.allowedOperations.join(', ') || 'none'
-  }).`;
+    return {
+      allowed: true,
+      reason:
+        'Without Azure Resource Graph the operations Azure allows on this instance are not known; the restore wizard checks with Azure before anything is restored.',
+    };
+  if (row.recoveryPoints.latestSecondary === undefined)
+    return {
+      allowed: true,
+      reason:
+        'No recovery point has reached the Secondary Region yet, so there is nothing to restore until one has.',
+    };
+  return { allowed: true };
 }
 
 /** One backup instance: properties, both regions with their protection and freshness, the restore action. */
@@ -129,7 +149,7 @@ export function InstancePage() {
   const detailed = row.detailed;
   const rpo = secondaryRpo(row, now);
   const hint = datasourceTypeHint(row.datasource.type);
-  const restore = restoreReason(row, detailed);
+  const restore = restoreAction(row, detailed);
   const noTimes = 'Not known without Azure Resource Graph';
 
   return (
@@ -239,18 +259,39 @@ export function InstancePage() {
         </section>
       </div>
       <div className={styles.action}>
-        <Button
-          icon={<ArrowUndoRegular />}
-          appearance="primary"
-          disabledFocusable
-          aria-describedby={reasonId}
-        >
-          Restore to secondary region
-        </Button>
-        <Text id={reasonId} className={styles.reason}>
-          {restore}
-        </Text>
+        {restore.allowed ? (
+          <RouterButtonLink
+            appearance="primary"
+            icon={<ArrowUndoRegular />}
+            to={instancePath(instanceId, 'restore')}
+          >
+            Restore to secondary region
+          </RouterButtonLink>
+        ) : (
+          <Button
+            icon={<ArrowUndoRegular />}
+            appearance="primary"
+            disabledFocusable
+            aria-describedby={reasonId}
+          >
+            Restore to secondary region
+          </Button>
+        )}
+        {restore.reason && (
+          <Text id={reasonId} className={styles.reason}>
+            {restore.reason}
+          </Text>
+        )}
       </div>
+      {(row.primaryRegion ?? row.location) && (
+        <RecoveryPointList
+          instanceId={instanceId}
+          sourceRegion={row.primaryRegion ?? row.location ?? ''}
+          secondaryRegion={row.secondaryRegion}
+          locations={locations.data}
+          rpo={{ thresholdMs: rpo.thresholdMs, thresholdSource: rpo.thresholdSource }}
+        />
+      )}
     </>
   );
 }

@@ -11,7 +11,17 @@ import { hash32, type Prng } from './prng';
 import { normalizeRegion } from './regions';
 import type { Registry } from './registry';
 import { findRecoveryPoint, makeJob, secondaryRecoveryPoints } from './schedule';
-import type { BackupInstance, Operation, PgServer, RecoveryPoint, Timings, Vault } from './types';
+import { allows, type Operation as RbacOperation } from './authorization';
+import type {
+  BackupInstance,
+  KeyVault,
+  Operation,
+  PgServer,
+  RecoveryPoint,
+  StorageAccount,
+  Timings,
+  Vault,
+} from './types';
 
 /** Where a cross-region call is made: the resource group and secondary region in its URL. */
 export interface CrossRegionScope {
@@ -140,40 +150,44 @@ export function validateCrossRegionRestore(
   at: number,
   failure: Failure | undefined,
 ): Operation {
-  const { vault } = checkRestore(ctx.registry, req, at);
+  const checked = checkRestore(ctx.registry, req, at);
   return ctx.operations.start({
-    ...operationScope(req, vault, at),
+    ...operationScope(req, checked.vault, at),
     kind: 'validateCrossRegionRestore',
     durationMs: ctx.timings.validateMs,
-    failure: failure ?? targetProblem(ctx.registry, req),
+    failure:
+      failure ?? requestProblem(ctx.registry, req, checked) ?? runtimeProblem(ctx.registry, req, checked),
   });
 }
 
 /**
- * crossRegionRestore: refuses what validation would refuse, then starts a restore job in the
- * secondary region. `failure` (restore-fails) makes the job fail; otherwise it fails only when the
- * target database exists.
+ * crossRegionRestore: refuses what the request itself gets wrong, then starts a restore job in the
+ * secondary region. What only shows when the job runs (a database that exists by now, a role the
+ * vault's identity lacks) fails the job, as in Azure. `failure` (restore-fails) makes the job fail;
+ * `jobMs` (quick-restore) sets how long it runs.
  */
 export function triggerCrossRegionRestore(
   ctx: RestoreContext,
   req: CrossRegionRestoreInput,
   at: number,
   failure: Failure | undefined,
+  jobMs?: number,
 ): Operation {
-  const { vault, bi, rp } = checkRestore(ctx.registry, req, at);
-  const problem = targetProblem(ctx.registry, req);
+  const checked = checkRestore(ctx.registry, req, at);
+  const { vault, bi, rp } = checked;
+  const problem = requestProblem(ctx.registry, req, checked);
   if (problem) throw userError(400, problem.code, problem.message, recommendedFor(problem.code));
 
   const database =
     req.target.kind === 'database' ? targetDatabase(ctx.registry, req.target.databaseId) : undefined;
-  const jobFailure =
-    failure ?? (database?.exists ? databaseNameAlreadyInUse(database.name, database.server.name) : undefined);
+  const jobFailure = failure ?? runtimeProblem(ctx.registry, req, checked);
   const jobName = ctx.rng.guid();
+  const durationMs = jobMs ?? ctx.timings.crrJobMs;
   const job = makeJob(bi, {
     name: jobName,
     operation: 'Restore',
     startTime: at + ctx.timings.crrTriggerMs,
-    durationMs: jobFailure ? Math.round(ctx.timings.crrJobMs * 0.4) : ctx.timings.crrJobMs,
+    durationMs: jobFailure ? Math.round(durationMs * 0.4) : durationMs,
     finalStatus: jobFailure ? 'Failed' : 'Completed',
     error: jobFailure ? withRecommendation(jobFailure) : undefined,
     isUserTriggered: true,
@@ -209,11 +223,7 @@ function operationScope(req: CrossRegionRestoreInput, vault: Vault, at: number) 
 }
 
 /** The synchronous checks of validate and trigger: the source instance and a replicated recovery point. */
-function checkRestore(
-  registry: Registry,
-  req: CrossRegionRestoreInput,
-  at: number,
-): { vault: Vault; bi: BackupInstance; rp: RecoveryPoint } {
+function checkRestore(registry: Registry, req: CrossRegionRestoreInput, at: number): CheckedRestore {
   registry.requireResourceGroup(req.subscriptionId, req.resourceGroup);
   const parsed = parseVaultChildId(req.sourceBackupInstanceId);
   if (!parsed?.childName) {
@@ -253,46 +263,152 @@ function checkRestore(
       'Azure Database for PostgreSQL flexible server backups can only be restored as files.',
     );
   }
-  return { vault, bi, rp };
+  return { vault, bi, rp, secondary: normalizeRegion(req.location) };
 }
 
-/** Target checks the validation step performs (the database-name clash only shows at restore time). */
-function targetProblem(registry: Registry, req: CrossRegionRestoreInput): Failure | undefined {
+/** What the synchronous checks established. */
+interface CheckedRestore {
+  vault: Vault;
+  bi: BackupInstance;
+  rp: RecoveryPoint;
+  /** The vault's secondary region (the URL's, once checked). */
+  secondary: string;
+}
+
+/**
+ * What is wrong with the request itself: a point only in the archive tier, a target that does not
+ * exist or is outside the secondary region, a secret store that is not a key vault secret.
+ * Validation fails with it and the trigger refuses it (400).
+ */
+function requestProblem(
+  registry: Registry,
+  req: CrossRegionRestoreInput,
+  checked: CheckedRestore,
+): Failure | undefined {
+  if (checked.rp.tier === 'archive') {
+    return {
+      code: 'UserErrorArchivedRecoveryPointNeedsRehydration',
+      message: `The recovery point '${checked.rp.recoveryPointId}' is in the archive tier. Rehydrate it to the vault tier before restoring it; Cross Region Restore cannot restore from the archive tier.`,
+    };
+  }
+  const outside = (kind: string, name: string, location: string): Failure => ({
+    code: 'UserErrorTargetNotInSecondaryRegion',
+    message: `The target ${kind} '${name}' is in '${location}'. A cross-region restore must target a resource in the secondary region '${checked.secondary}'.`,
+  });
   if (req.target.kind === 'files') {
-    const account = /^https:\/\/([^.]+)\.blob\.core\.windows\.net\/([^/?]+)/i.exec(req.target.containerUrl);
-    const sa = account?.[1] ? byName(registry.storageAccounts.values(), account[1]) : undefined;
-    if (!sa || !sa.containers.some((c) => c.name.toLowerCase() === account?.[2]?.toLowerCase())) {
+    const container = targetContainer(registry, req.target.containerUrl);
+    if (!container.account || !container.exists) {
       return {
         code: 'UserErrorContainerNotAccessible',
         message: `The container '${req.target.containerUrl}' could not be accessed by the backup vault's managed identity.`,
       };
     }
+    if (normalizeRegion(container.account.location) !== checked.secondary)
+      return outside('storage account', container.account.name, container.account.location);
     return undefined;
   }
-  if (!targetDatabase(registry, req.target.databaseId))
+  const database = targetDatabase(registry, req.target.databaseId);
+  if (!database)
     return {
       code: 'UserErrorDBNotFound',
       message: 'The target Azure Database for PostgreSQL server could not be found.',
     };
-  if (!req.target.secretUri)
+  if (normalizeRegion(database.server.location) !== checked.secondary)
+    return outside('server', database.server.name, database.server.location);
+  const secret = targetSecret(registry, req.target.secretUri);
+  if ('problem' in secret) return secret.problem;
+  return undefined;
+}
+
+/**
+ * What only shows when the restore runs: the database name is taken by now, or the vault's
+ * managed identity lacks a role on a target. Validation reports it; a triggered job fails with it.
+ */
+function runtimeProblem(
+  registry: Registry,
+  req: CrossRegionRestoreInput,
+  checked: CheckedRestore,
+): Failure | undefined {
+  const principal = checked.vault.principalId;
+  const lacks = (scope: string, op: RbacOperation) => !allows(registry.roleAssignments, principal, scope, op);
+  if (req.target.kind === 'files') {
+    const { account, containerId } = targetContainer(registry, req.target.containerUrl);
+    if (account && containerId && lacks(containerId, { dataAction: BLOB_WRITE })) {
+      return {
+        code: 'UserErrorMSIMissingPermissions',
+        message: `The backup vault's managed identity is missing the 'Storage Blob Data Contributor' role on the storage account '${account.name}'.`,
+      };
+    }
+    return undefined;
+  }
+  const database = targetDatabase(registry, req.target.databaseId);
+  if (!database) return undefined;
+  if (database.exists) return databaseNameAlreadyInUse(database.name, database.server.name);
+  if (lacks(database.server.id, { action: 'Microsoft.DBforPostgreSQL/servers/read' })) {
     return {
-      code: 'UserErrorInvalidSecretStore',
-      message: 'No secret store was provided for the target database credentials.',
+      code: 'UserErrorMSIMissingPermissions',
+      message: `The backup vault's managed identity is missing the 'Reader' role on the target Azure Database for PostgreSQL server '${database.server.name}'.`,
     };
-  const kvMatch = /^https:\/\/([^.]+)\.vault\.azure\.net\/secrets\/([^/?]+)/i.exec(req.target.secretUri);
-  const kv = kvMatch?.[1] ? byName(registry.keyVaults.values(), kvMatch[1]) : undefined;
-  if (!kv)
+  }
+  const secret = targetSecret(registry, req.target.secretUri);
+  if ('keyVault' in secret && lacks(secret.keyVault.id, { dataAction: SECRET_READ })) {
     return {
-      code: 'UserErrorInvalidSecretStore',
-      message: `The secret store '${req.target.secretUri}' is not a valid Azure Key Vault secret URI.`,
-    };
-  if (!kv.secrets.some((s) => s.name.toLowerCase() === kvMatch?.[2]?.toLowerCase())) {
-    return {
-      code: 'UserErrorInvalidSecret',
-      message: `The secret '${kvMatch?.[2] ?? ''}' was not found in the key vault '${kv.name}'.`,
+      code: 'UserErrorMissingPermissionsOnSecretStore',
+      message: `The backup vault's managed identity cannot read secrets of the key vault '${secret.keyVault.name}'. Assign it the 'Key Vault Secrets User' role on the key vault.`,
     };
   }
   return undefined;
+}
+
+const BLOB_WRITE = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write';
+const SECRET_READ = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
+
+/** The key vault and secret a secret URI names, or what is wrong with it. */
+function targetSecret(
+  registry: Registry,
+  secretUri: string | undefined,
+): { keyVault: KeyVault } | { problem: Failure } {
+  if (!secretUri)
+    return {
+      problem: {
+        code: 'UserErrorInvalidSecretStore',
+        message: 'No secret store was provided for the target database credentials.',
+      },
+    };
+  const kvMatch = /^https:\/\/([^.]+)\.vault\.azure\.net\/secrets\/([^/?]+)/i.exec(secretUri);
+  const kv = kvMatch?.[1] ? byName(registry.keyVaults.values(), kvMatch[1]) : undefined;
+  if (!kv)
+    return {
+      problem: {
+        code: 'UserErrorInvalidSecretStore',
+        message: `The secret store '${secretUri}' is not a valid Azure Key Vault secret URI.`,
+      },
+    };
+  if (!kv.secrets.some((s) => s.name.toLowerCase() === kvMatch?.[2]?.toLowerCase())) {
+    return {
+      problem: {
+        code: 'UserErrorInvalidSecret',
+        message: `The secret '${kvMatch?.[2] ?? ''}' was not found in the key vault '${kv.name}'.`,
+      },
+    };
+  }
+  return { keyVault: kv };
+}
+
+/** The storage account and container a container URL names (blob endpoint of an account here). */
+function targetContainer(
+  registry: Registry,
+  containerUrl: string,
+): { account: StorageAccount | undefined; exists: boolean; containerId: string | undefined } {
+  const m = /^https:\/\/([^.]+)\.blob\.core\.windows\.net\/([^/?]+)/i.exec(containerUrl);
+  const account = m?.[1] ? byName(registry.storageAccounts.values(), m[1]) : undefined;
+  const container = account?.containers.find((c) => c.name.toLowerCase() === m?.[2]?.toLowerCase());
+  return {
+    account,
+    exists: container !== undefined,
+    containerId:
+      account && container ? `${account.id}/blobServices/default/containers/${container.name}` : undefined,
+  };
 }
 
 /** The server a target database id names (if it exists), and whether the database already does. */

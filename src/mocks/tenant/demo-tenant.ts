@@ -3,7 +3,8 @@
 
 import { DAY, HOUR, MINUTE, SECOND, type SimClock } from './clock';
 import { guidFromName } from './prng';
-import { TENANT_ID, Tenant, type TenantOptions } from './tenant';
+import { BUILT_IN_ROLES } from './authorization';
+import { DEMO_USER, TENANT_ID, Tenant, type TenantOptions } from './tenant';
 import { providerResourceId, vaultResourceId } from './ids';
 import { addBulk, type BulkOptions } from './bulk';
 import { makeJob, type JobInit } from './schedule';
@@ -65,6 +66,31 @@ export const DEMO_RESTORE_TARGETS = {
     'strestorewestus',
   ),
   containerUrl: 'https://strestorewestus.blob.core.windows.net/restores',
+  /** A second key vault in West US whose secrets the vault's identity cannot read yet (no role). */
+  drillKeyVaultId: providerResourceId(
+    PROD,
+    RG.restoreWestUs,
+    'Microsoft.KeyVault',
+    'vaults',
+    'kv-drill-westus',
+  ),
+  drillSecretUri: 'https://kv-drill-westus.vault.azure.net/secrets/pg-admin-credentials',
+  /** Restore targets in the primary region (East US): never valid for a cross-region restore. */
+  eastUsServerId: providerResourceId(
+    PROD,
+    RG.data,
+    'Microsoft.DBforPostgreSQL',
+    'servers',
+    'pg-staging-eastus',
+  ),
+  eastUsStorageAccountId: providerResourceId(
+    PROD,
+    RG.data,
+    'Microsoft.Storage',
+    'storageAccounts',
+    'stcontosoeastus',
+  ),
+  eastUsContainerUrl: 'https://stcontosoeastus.blob.core.windows.net/restores',
 } as const;
 
 export { addPgInstance, demoInstanceName };
@@ -166,6 +192,8 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
     fullHistory,
   );
   const analytics = addPgInstance(tenant, pgVault, pgFlex, undefined, t0 - 30 * DAY - 3 * HOUR, fullHistory);
+  // The single-server databases' policy moves recovery points to the archive tier after 21 days.
+  for (const bi of [orders, inventory, billing]) bi.archiveAfterDays = 21;
   // Protected only 19 hours ago: one primary recovery point, not yet copied to the secondary region.
   addPgInstance(tenant, pgVault, pgProd, 'reporting-db', t0 - 19 * HOUR, {
     min: 30,
@@ -238,10 +266,21 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
     resourceGroup: RG.restoreWestUs,
     location: 'westus',
     tenantId: TENANT_ID,
+    rbacAuthorization: true,
     secrets: [
       { name: 'pg-admin-credentials', contentType: 'text/plain', createdAt: t0 - 40 * DAY },
       { name: 'pg-readonly-credentials', contentType: 'text/plain', createdAt: t0 - 40 * DAY },
     ],
+  });
+  tenant.addKeyVault({
+    id: DEMO_RESTORE_TARGETS.drillKeyVaultId,
+    name: 'kv-drill-westus',
+    subscriptionId: PROD,
+    resourceGroup: RG.restoreWestUs,
+    location: 'westus',
+    tenantId: TENANT_ID,
+    rbacAuthorization: true,
+    secrets: [{ name: 'pg-admin-credentials', contentType: 'text/plain', createdAt: t0 - 3 * DAY }],
   });
   tenant.addStorageAccount({
     id: DEMO_RESTORE_TARGETS.storageAccountId,
@@ -255,6 +294,52 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
       { name: 'audit-logs', createdAt: t0 - 40 * DAY },
     ],
   });
+
+  // In the primary region: listed by ARM, but never a valid target of a cross-region restore.
+  tenant.addPgServer({
+    ...server(PROD, RG.data, 'pg-staging-eastus', 'eastus', 'single', ['postgres']),
+    id: DEMO_RESTORE_TARGETS.eastUsServerId,
+  });
+  tenant.addStorageAccount({
+    id: DEMO_RESTORE_TARGETS.eastUsStorageAccountId,
+    name: 'stcontosoeastus',
+    subscriptionId: PROD,
+    resourceGroup: RG.data,
+    location: 'eastus',
+    sku: 'Standard_GRS',
+    containers: [{ name: 'restores', createdAt: t0 - 60 * DAY }],
+  });
+
+  // Who may do what (Microsoft.Authorization). The demo user owns Contoso Production; the vault's
+  // managed identity has the roles a restore needs on the West US targets, except on kv-drill-westus.
+  const assign = (scope: string, role: keyof typeof BUILT_IN_ROLES, principalId: string, type: string) =>
+    tenant.roleAssignments.push({
+      name: guidFromName(`demo-role-assignment:${scope}:${role}:${principalId}`),
+      scope,
+      roleDefinitionId: BUILT_IN_ROLES[role]?.id ?? '',
+      principalId,
+      principalType: type,
+      createdAt: t0 - 60 * DAY,
+      createdBy: DEMO_USER.objectId,
+    });
+  assign(`/subscriptions/${PROD}`, 'owner', DEMO_USER.objectId, 'User');
+  assign(`/subscriptions/${DEVTEST}`, 'contributor', DEMO_USER.objectId, 'User');
+  assign(`/subscriptions/${FABRIKAM}`, 'reader', DEMO_USER.objectId, 'User');
+  assign(DEMO_RESTORE_TARGETS.pgServerId, 'reader', pgVault.principalId, 'ServicePrincipal');
+  assign(DEMO_RESTORE_TARGETS.eastUsServerId, 'reader', pgVault.principalId, 'ServicePrincipal');
+  assign(DEMO_RESTORE_TARGETS.keyVaultId, 'keyVaultSecretsUser', pgVault.principalId, 'ServicePrincipal');
+  assign(
+    DEMO_RESTORE_TARGETS.storageAccountId,
+    'storageBlobDataContributor',
+    pgVault.principalId,
+    'ServicePrincipal',
+  );
+  assign(
+    DEMO_RESTORE_TARGETS.eastUsStorageAccountId,
+    'storageBlobDataContributor',
+    pgVault.principalId,
+    'ServicePrincipal',
+  );
 
   const westDb = (name: string) => `${targetServer.id}/databases/${name}`;
   const crr = (destination: string, outcome: Outcome) => restoreOf(tenant, destination, outcome, pgVault);

@@ -1,6 +1,7 @@
 // The journal of mutations. The demo keeps it in sessionStorage; replaying it on a tenant built from
 // the same seed rebuilds the same state (same ids), so a reload continues where the tab left off.
 
+import type { RoleAssignmentInput } from './authorization';
 import type { CrossRegionRestoreInput } from './cross-region-restore';
 import { ModelError } from './errors';
 import type { OutcomeOverrides } from './types';
@@ -14,7 +15,8 @@ export type JournalEntry =
       request: CrossRegionRestoreInput;
       overrides: OutcomeOverrides;
     }
-  | { kind: 'crossRegionRestore'; at: number; request: CrossRegionRestoreInput; overrides: OutcomeOverrides };
+  | { kind: 'crossRegionRestore'; at: number; request: CrossRegionRestoreInput; overrides: OutcomeOverrides }
+  | { kind: 'createRoleAssignment'; at: number; input: RoleAssignmentInput };
 
 export class Journal {
   readonly entries: JournalEntry[] = [];

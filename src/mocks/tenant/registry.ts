@@ -11,6 +11,7 @@ import type {
   KeyVault,
   PgServer,
   ResourceGroup,
+  RoleAssignment,
   StorageAccount,
   Subscription,
   Vault,
@@ -27,6 +28,8 @@ export class Registry {
   readonly pgServers = new Map<string, PgServer>();
   readonly keyVaults = new Map<string, KeyVault>();
   readonly storageAccounts = new Map<string, StorageAccount>();
+  /** Every role assignment of the tenant, in creation order (Microsoft.Authorization). */
+  readonly roleAssignments: RoleAssignment[] = [];
   /** Vaults in the order they were added, which is the order ARM lists them in. */
   private readonly vaultOrder: Vault[] = [];
 

@@ -37,6 +37,7 @@ function recoveryPointAt(bi: BackupInstance, k: number): RecoveryPoint {
     time,
     expiry: time + bi.retentionDays * DAY,
     replicatedAt,
+    tier: 'vault',
   };
 }
 
@@ -48,16 +49,17 @@ function scheduleDays(bi: BackupInstance, now: number): number[] {
 
 /**
  * Recovery points in the primary region, newest first: one per day since `firstBackupAt`, kept
- * for `retentionDays`.
+ * for `retentionDays`; those older than `archiveAfterDays` have moved to the archive tier.
  */
 export function primaryRecoveryPoints(bi: BackupInstance, now: number): RecoveryPoint[] {
   const out: RecoveryPoint[] = [];
   const retention = bi.retentionDays * DAY;
+  const archiveBefore = bi.archiveAfterDays === undefined ? -Infinity : now - bi.archiveAfterDays * DAY;
   for (const k of scheduleDays(bi, now)) {
     const rp = recoveryPointAt(bi, k);
     if (rp.time > now) continue;
     if (rp.time <= now - retention) break;
-    out.push(rp);
+    out.push(rp.time < archiveBefore ? { ...rp, tier: 'archive' } : rp);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // tests make one call. Handlers only translate HTTP to these calls; everything time-dependent is
 // derived from the clock at read time.
 
+import { createRoleAssignment, type RoleAssignmentInput } from './authorization';
 import { MINUTE, type SimClock } from './clock';
 import {
   crossRegionInstance,
@@ -34,6 +35,7 @@ import type {
   OutcomeOverrides,
   PageSizes,
   RecoveryPoint,
+  RoleAssignment,
   Timings,
   Vault,
 } from './types';
@@ -188,27 +190,42 @@ export class Tenant extends Registry {
   }
 
   triggerCrossRegionRestore(request: CrossRegionRestoreInput, at = this.now()): Operation {
-    const overrides = { crrJob: this.overrides.crrJob };
+    const overrides = { crrJob: this.overrides.crrJob, crrJobMs: this.overrides.crrJobMs };
     return this.journaled({ kind: 'crossRegionRestore', at, request, overrides });
+  }
+
+  /**
+   * PUT roleAssignments/{name}: stores the assignment (journaled, so a reload keeps it) unless
+   * Azure would refuse it; `created` is false when the same assignment was PUT again.
+   */
+  createRoleAssignment(
+    input: RoleAssignmentInput,
+    at = this.now(),
+  ): { assignment: RoleAssignment; created: boolean } {
+    const result = createRoleAssignment(this.roleAssignments, input, at);
+    if (result.created) this.journal.record({ kind: 'createRoleAssignment', at, input });
+    return result;
   }
 
   /** Re-applies recorded mutations (same seed => same ids); used after a page reload. */
   replay(entries: readonly JournalEntry[]): void {
     this.journal.replay(entries, (entry) => {
       this.settle(entry.at);
-      this.apply(entry);
+      if (entry.kind === 'createRoleAssignment')
+        createRoleAssignment(this.roleAssignments, entry.input, entry.at);
+      else this.apply(entry);
     });
     this.settle();
   }
 
-  private journaled(entry: JournalEntry): Operation {
+  private journaled(entry: Exclude<JournalEntry, { kind: 'createRoleAssignment' }>): Operation {
     const op = this.apply(entry);
     this.journal.record(entry);
     return op;
   }
 
   /** Runs a mutation with the overrides recorded in its entry (live or replayed alike). */
-  private apply(entry: JournalEntry): Operation {
+  private apply(entry: Exclude<JournalEntry, { kind: 'createRoleAssignment' }>): Operation {
     const ctx: RestoreContext = {
       registry: this,
       operations: this.operations,
@@ -232,7 +249,13 @@ export class Tenant extends Registry {
       case 'validateCrossRegionRestore':
         return validateCrossRegionRestore(ctx, entry.request, entry.at, entry.overrides.lro);
       case 'crossRegionRestore':
-        return triggerCrossRegionRestore(ctx, entry.request, entry.at, entry.overrides.crrJob);
+        return triggerCrossRegionRestore(
+          ctx,
+          entry.request,
+          entry.at,
+          entry.overrides.crrJob,
+          entry.overrides.crrJobMs,
+        );
     }
   }
 }

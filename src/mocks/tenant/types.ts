@@ -64,6 +64,8 @@ export interface BackupInstance {
   /** Time of the first scheduled backup; one recovery point per day after that. */
   firstBackupAt: number;
   retentionDays: number;
+  /** Recovery points older than this many days are in the archive tier (undefined: never archived). */
+  archiveAfterDays?: number | undefined;
   /** Min/max hours a recovery point takes to reach the secondary region; undefined = not replicating. */
   replicationLagHours: { min: number; max: number } | undefined;
   /** Instances appended later than t0 must not produce recovery points before they existed. */
@@ -76,6 +78,20 @@ export interface RecoveryPoint {
   expiry: number;
   /** When the copy reached the secondary region; undefined = never (not replicating). */
   replicatedAt: number | undefined;
+  /** Where the data lives now: points older than the instance's `archiveAfterDays` moved to the archive tier. */
+  tier: 'vault' | 'archive';
+}
+
+/** A role assignment: `principalId` holds role `roleDefinitionId` (a GUID) at `scope` and below. */
+export interface RoleAssignment {
+  /** GUID chosen by whoever created it. */
+  name: string;
+  scope: string;
+  roleDefinitionId: string;
+  principalId: string;
+  principalType: string;
+  createdAt: number;
+  createdBy: string;
 }
 
 export interface JobError {
@@ -155,6 +171,8 @@ export interface KeyVault {
   resourceGroup: string;
   location: string;
   tenantId: string;
+  /** true: secrets are read through Azure RBAC roles (Key Vault Secrets User). */
+  rbacAuthorization: boolean;
   secrets: { name: string; contentType: string; createdAt: number }[];
 }
 
@@ -189,4 +207,6 @@ export interface Timings {
 export interface OutcomeOverrides {
   crrJob?: { code: string; message: string } | undefined;
   lro?: { code: string; message: string } | undefined;
+  /** quick-restore: how long cross-region restore jobs run (ms) instead of `Timings.crrJobMs`. */
+  crrJobMs?: number | undefined;
 }

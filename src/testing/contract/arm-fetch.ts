@@ -16,9 +16,11 @@ export async function arm<T = Record<string, unknown>>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<ArmReply<T>> {
-  const url = pathOrUrl.startsWith('http')
-    ? pathOrUrl
-    : `${ARM}${pathOrUrl}${pathOrUrl.includes('?') ? '&' : '?'}${API}`;
+  // Paths get DataProtection's api-version unless they name one (Microsoft.Authorization...).
+  const url =
+    pathOrUrl.startsWith('http') || /[?&]api-version=/.test(pathOrUrl)
+      ? `${pathOrUrl.startsWith('http') ? '' : ARM}${pathOrUrl}`
+      : `${ARM}${pathOrUrl}${pathOrUrl.includes('?') ? '&' : '?'}${API}`;
   const res = await fetch(url, {
     method,
     headers: {

@@ -1,12 +1,18 @@
 // @vitest-environment node
 // Contract suite: the simulator, the spec's own examples and the real ARM recordings, all checked
-// against the 2025-07-01 DataProtection spec. Without ../shared/azure-spec it reports itself skipped.
+// against the 2025-07-01 DataProtection spec and the 2022-04-01 Authorization spec. Without
+// ../shared/azure-spec it reports itself skipped.
 
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer } from '@/mocks/node';
-import { DEMO_INSTANCE_IDS, DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS } from '@/mocks/tenant/demo-tenant';
+import {
+  DEMO_INSTANCE_IDS,
+  DEMO_RESTORE_TARGETS,
+  DEMO_SUBSCRIPTIONS,
+  DEMO_VAULT_IDS,
+} from '@/mocks/tenant/demo-tenant';
 import { arm, armListAll } from './arm-fetch';
 import { EXAMPLE_DEFECTS, KNOWN_DEVIATIONS } from './known-deviations';
 import { demoCrossRegionRestoreRequest } from '@/mocks/tenant/demo-requests';
@@ -17,7 +23,7 @@ import { formatIssues, getContractValidator, type ValidationIssue } from './vali
 const availability = loadSpec();
 const suite = availability.available ? describe : describe.skip;
 const title = availability.available
-  ? 'contract (DataProtection 2025-07-01)'
+  ? 'contract (DataProtection 2025-07-01, Authorization 2022-04-01)'
   : `contract SKIPPED: ${availability.reason}`;
 if (!availability.available) console.warn(`[contract] ${title}`);
 
@@ -43,6 +49,15 @@ const OPERATIONS = [
   'OperationStatusResourceGroupContext_Get',
   'OperationStatusBackupVaultContext_Get',
   'OperationResult_Get',
+  // Microsoft.Authorization: the restore wizard's permission check and grant. The client lists
+  // `{scope}/providers/Microsoft.Authorization/roleAssignments`; for the scopes it uses the spec
+  // names that URL with its more specific templates (resource, subscription).
+  'Permissions_ListForResourceGroup',
+  'RoleAssignments_ListForResource',
+  'RoleAssignments_ListForSubscription',
+  'RoleAssignments_Create',
+  'RoleDefinitions_Get',
+  'RoleDefinitions_GetById',
 ] as const;
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
@@ -213,6 +228,41 @@ suite(title, () => {
       ).toBe(200);
     });
 
+    it('authorization: permissions, role assignments (filters, create, 409), role definitions', async () => {
+      const auth = 'providers/Microsoft.Authorization';
+      const v = 'api-version=2022-04-01';
+      expect(
+        (await arm('GET', `/subscriptions/${PROD}/resourcegroups/rg-contoso-backup/${auth}/permissions?${v}`))
+          .status,
+      ).toBe(200);
+      const principal = t.tenant.getVaultById(DEMO_VAULT_IDS.contosoPg)?.principalId ?? '';
+      const list = await arm<{ value: { properties: { roleDefinitionId: string } }[] }>(
+        'GET',
+        `${DEMO_RESTORE_TARGETS.keyVaultId}/${auth}/roleAssignments?$filter=${encodeURIComponent(`principalId eq '${principal}'`)}&${v}`,
+      );
+      expect(list.body.value.length).toBe(1);
+      const container = `${DEMO_RESTORE_TARGETS.storageAccountId}/blobServices/default/containers/restores`;
+      expect(
+        (await arm('GET', `${container}/${auth}/roleAssignments?$filter=principalId eq '${principal}'&${v}`))
+          .status,
+      ).toBe(200);
+      expect(
+        (await arm('GET', `/subscriptions/${PROD}/${auth}/roleAssignments?$filter=atScope()&${v}`)).status,
+      ).toBe(200);
+      const roleDefinitionId = list.body.value[0]?.properties.roleDefinitionId ?? '';
+      expect((await arm('GET', `${roleDefinitionId}?${v}`)).status).toBe(200);
+      expect(
+        (await arm('GET', `/${auth}/roleDefinitions/${roleDefinitionId.split('/').pop() ?? ''}?${v}`)).status,
+      ).toBe(200);
+      const body = {
+        properties: { roleDefinitionId, principalId: principal, principalType: 'ServicePrincipal' },
+      };
+      const put = (name: string) =>
+        arm('PUT', `${DEMO_RESTORE_TARGETS.drillKeyVaultId}/${auth}/roleAssignments/${name}?${v}`, body);
+      expect((await put('5c0ffee0-0000-4000-8000-000000000001')).status).toBe(201);
+      expect((await put('5c0ffee0-0000-4000-8000-000000000002')).status).toBe(409);
+    });
+
     it('error answers match the default error schemas', async () => {
       expect((await arm('GET', `${RG_PATH}/backupVaults/no-such-vault`)).status).toBe(404);
       expect(
@@ -311,6 +361,25 @@ suite(title, () => {
       expect(u?.issues[0]?.message).toMatch(/matches no operation/);
     });
 
+    it('checks Microsoft.Authorization traffic against its own spec and api-version', () => {
+      const scope = DEMO_RESTORE_TARGETS.keyVaultId;
+      const r = validator?.validateExchange({
+        method: 'PUT',
+        url: `https://management.azure.com${scope}/providers/Microsoft.Authorization/roleAssignments/5c0ffee0-0000-4000-8000-000000000001?api-version=2025-07-01`,
+        requestBody: { properties: { roleDefinitionId: 'x', principalId: 'y', scope } },
+        status: 201,
+        responseBody: { properties: { roleDefinitionId: 'x' } },
+      });
+      expect(r?.operationId).toBe('RoleAssignments_Create');
+      expect(formatIssues(r?.issues ?? [])).toMatch(/api-version is '2025-07-01', the spec is 2022-04-01/);
+      expect(formatIssues(r?.issues ?? [])).toMatch(/request \$\.properties\.scope: read-only property/);
+      expect(formatIssues(r?.issues ?? [])).toMatch(
+        /response \$\.properties: must have required property 'principalId'/,
+      );
+      const byId = validator?.findOperation('GET', '/providers/Microsoft.Authorization/roleDefinitions/abc');
+      expect(byId?.op.operationId).toBe('RoleDefinitions_GetById');
+    });
+
     it('allows null for optional properties only through the documented deviation', () => {
       const url = `https://management.azure.com${DEMO_INSTANCE_IDS.ordersDb}/recoveryPoints?api-version=2025-07-01`;
       const body = {
@@ -380,7 +449,7 @@ suite(title, () => {
     };
     const load = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Recorded[];
 
-    it('every 2025-07-01 DataProtection exchange of the recordings validates', () => {
+    it('every 2025-07-01 DataProtection exchange of the recordings validates (they hold no Authorization traffic)', () => {
       const problems: string[] = [];
       let checked = 0;
       for (const f of files) {

@@ -1,25 +1,70 @@
-// Loads the DataProtection and ResourceGraph swaggers and every file their $refs reach
-// (common-types), as laid out in Azure/azure-rest-api-specs. A clone without ../shared reports a
-// spec as unavailable, with a reason.
+// Loads the swaggers the app talks to and every file their $refs reach (common-types), as laid out
+// in Azure/azure-rest-api-specs: DataProtection 2025-07-01 with Authorization 2022-04-01 (the
+// restore's permission check), and ResourceGraph 2024-04-01 on its own. A clone without ../shared
+// reports a spec as unavailable, with a reason.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** api-version of the DataProtection spec (the app's main contract). */
 export const SPEC_API_VERSION = '2025-07-01';
 const SPEC_RELATIVE = `azure-spec/specification/dataprotection/resource-manager/Microsoft.DataProtection/stable/${SPEC_API_VERSION}/dataprotection.json`;
+/** api-version of the Microsoft.Authorization spec (the restore's permission check). */
+export const AUTHORIZATION_SPEC_API_VERSION = '2022-04-01';
+const AUTHORIZATION_RELATIVE = `azure-spec/specification/authorization/resource-manager/Microsoft.Authorization/stable/${AUTHORIZATION_SPEC_API_VERSION}`;
 export const RESOURCE_GRAPH_SPEC_API_VERSION = '2024-04-01';
 const RESOURCE_GRAPH_SPEC_RELATIVE = `azure-spec/specification/resourcegraph/resource-manager/Microsoft.ResourceGraph/stable/${RESOURCE_GRAPH_SPEC_API_VERSION}/resourcegraph.json`;
+
+/** One provider's spec: the swagger files that define its operations and their api-version. */
+export interface SpecSource {
+  /** Resource provider namespace whose URLs the files describe. */
+  namespace: string;
+  apiVersion: string;
+  /** Swagger files below the shared folder. */
+  files: string[];
+}
+
+/** DataProtection and the Authorization calls of the restore wizard, validated together. */
+const ARM_SOURCES: readonly SpecSource[] = [
+  { namespace: 'Microsoft.DataProtection', apiVersion: SPEC_API_VERSION, files: [SPEC_RELATIVE] },
+  {
+    namespace: 'Microsoft.Authorization',
+    apiVersion: AUTHORIZATION_SPEC_API_VERSION,
+    files: [
+      `${AUTHORIZATION_RELATIVE}/authorization-RoleAssignmentsCalls.json`,
+      `${AUTHORIZATION_RELATIVE}/authorization-RoleDefinitionsCalls.json`,
+    ],
+  },
+];
+
+const RESOURCE_GRAPH_SOURCES: readonly SpecSource[] = [
+  {
+    namespace: 'Microsoft.ResourceGraph',
+    apiVersion: RESOURCE_GRAPH_SPEC_API_VERSION,
+    files: [RESOURCE_GRAPH_SPEC_RELATIVE],
+  },
+];
+
+/** A loaded swagger file that defines operations. */
+export interface MainFile {
+  namespace: string;
+  apiVersion: string;
+  /** Absolute path. */
+  file: string;
+}
 
 export type JsonObject = Record<string, unknown>;
 
 export interface LoadedSpec {
   sharedDir: string;
-  /** Absolute path of the main swagger (dataprotection.json, resourcegraph.json). */
+  /** Absolute path of the first main swagger (dataprotection.json, resourcegraph.json). */
   mainFile: string;
-  /** The api-version the swagger describes. */
+  /** The api-version the first swagger describes. */
   apiVersion: string;
   /** Resource provider namespace of its paths. */
-  namespace: 'Microsoft.DataProtection' | 'Microsoft.ResourceGraph';
+  namespace: string;
+  /** Every file that defines operations, with its own namespace and api-version. */
+  mainFiles: MainFile[];
   /** Every loaded swagger document by absolute path. */
   documents: Map<string, JsonObject>;
 }
@@ -38,50 +83,44 @@ export function recordingsDir(sharedDir = locateSharedDir()): string {
 
 const cache = new Map<string, SpecAvailability>();
 
-/** The DataProtection 2025-07-01 spec. */
+/** The DataProtection 2025-07-01 spec, with the Authorization 2022-04-01 calls. */
 export function loadSpec(sharedDir = locateSharedDir()): SpecAvailability {
-  return loadSwagger(sharedDir, SPEC_RELATIVE, SPEC_API_VERSION, 'Microsoft.DataProtection');
+  return loadSwaggers(sharedDir, ARM_SOURCES);
 }
 
 /** The Microsoft.ResourceGraph 2024-04-01 spec. */
 export function loadResourceGraphSpec(sharedDir = locateSharedDir()): SpecAvailability {
-  return loadSwagger(
-    sharedDir,
-    RESOURCE_GRAPH_SPEC_RELATIVE,
-    RESOURCE_GRAPH_SPEC_API_VERSION,
-    'Microsoft.ResourceGraph',
-  );
+  return loadSwaggers(sharedDir, RESOURCE_GRAPH_SOURCES);
 }
 
-function loadSwagger(
-  sharedDir: string,
-  relative: string,
-  apiVersion: string,
-  namespace: LoadedSpec['namespace'],
-): SpecAvailability {
-  const key = `${sharedDir}|${relative}`;
+function loadSwaggers(sharedDir: string, sources: readonly SpecSource[]): SpecAvailability {
+  const key = `${sharedDir}|${sources.map((s) => s.files.join(',')).join('|')}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = readSwagger(sharedDir, relative, apiVersion, namespace);
+  const result = readSwaggers(sharedDir, sources);
   cache.set(key, result);
   return result;
 }
 
-function readSwagger(
-  sharedDir: string,
-  relative: string,
-  apiVersion: string,
-  namespace: LoadedSpec['namespace'],
-): SpecAvailability {
-  const mainFile = path.join(sharedDir, relative);
-  if (!existsSync(mainFile)) {
+function readSwaggers(sharedDir: string, sources: readonly SpecSource[]): SpecAvailability {
+  const mainFiles = sources.flatMap((source) =>
+    source.files.map((f) => ({
+      namespace: source.namespace,
+      apiVersion: source.apiVersion,
+      file: path.join(sharedDir, f),
+    })),
+  );
+  const first = mainFiles[0];
+  if (!first) return { available: false, reason: 'No spec files were named' };
+  const absent = mainFiles.find((m) => !existsSync(m.file));
+  if (absent) {
     return {
       available: false,
-      reason: `REST spec not found at ${mainFile} (set CRR_SHARED_DIR to the folder holding azure-spec/ and azure-recordings/)`,
+      reason: `REST spec not found at ${absent.file} (set CRR_SHARED_DIR to the folder holding azure-spec/ and azure-recordings/)`,
     };
   }
   const documents = new Map<string, JsonObject>();
-  const queue = [mainFile];
+  const queue = mainFiles.map((m) => m.file);
   while (queue.length > 0) {
     const file = queue.pop();
     if (file === undefined || documents.has(file)) continue;
@@ -94,7 +133,17 @@ function readSwagger(
       if (target) queue.push(path.resolve(path.dirname(file), target));
     }
   }
-  return { available: true, spec: { sharedDir, mainFile, apiVersion, namespace, documents } };
+  return {
+    available: true,
+    spec: {
+      sharedDir,
+      mainFile: first.file,
+      apiVersion: first.apiVersion,
+      namespace: first.namespace,
+      mainFiles,
+      documents,
+    },
+  };
 }
 
 function collectRefs(node: unknown, out: string[] = []): string[] {

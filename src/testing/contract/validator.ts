@@ -38,6 +38,10 @@ export interface ExchangeResult {
 
 export interface SpecOperation {
   operationId: string;
+  /** Resource provider namespace of the spec that defines it. */
+  namespace: string;
+  /** That spec's api-version. */
+  apiVersion: string;
   method: string;
   pathTemplate: string;
   operation: JsonObject;
@@ -72,26 +76,46 @@ export class ContractValidator {
     this.ajv.addFormat('arm-id', { type: 'string', validate: (s: string) => s.startsWith('/') });
     this.compiler = new SchemaCompiler(spec, this.ajv);
 
-    const doc = spec.documents.get(spec.mainFile) ?? {};
-    const paths = isObj(doc.paths) ? doc.paths : {};
-    for (const [template, item] of Object.entries(paths)) {
-      if (!isObj(item)) continue;
-      const shared: unknown[] = Array.isArray(item.parameters) ? (item.parameters as unknown[]) : [];
-      for (const [method, op] of Object.entries(item)) {
-        if (method === 'parameters' || !isObj(op) || typeof op.operationId !== 'string') continue;
-        const own: unknown[] = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : [];
-        const parameters = [...shared, ...own].map((prm) => this.deref(spec.mainFile, prm));
-        this.operations.push({
-          operationId: op.operationId,
-          method: method.toUpperCase(),
-          pathTemplate: template,
-          operation: op,
-          parameters,
-          file: spec.mainFile,
-          ...compilePathTemplate(template),
-        });
+    for (const main of spec.mainFiles) {
+      const doc = spec.documents.get(main.file) ?? {};
+      const paths = {
+        ...(isObj(doc.paths) ? doc.paths : {}),
+        ...(isObj(doc['x-ms-paths']) ? doc['x-ms-paths'] : {}),
+      };
+      for (const [template, item] of Object.entries(paths)) {
+        if (!isObj(item)) continue;
+        const shared: unknown[] = Array.isArray(item.parameters) ? (item.parameters as unknown[]) : [];
+        for (const [method, op] of Object.entries(item)) {
+          if (method === 'parameters' || !isObj(op) || typeof op.operationId !== 'string') continue;
+          const own: unknown[] = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : [];
+          const parameters = [...shared, ...own].map((prm) => this.deref(main.file, prm));
+          // `{scope}`, `{roleId}`... (x-ms-skip-url-encoding) span several path segments.
+          const multiSegment = parameters
+            .filter(
+              (p) => p.in === 'path' && p['x-ms-skip-url-encoding'] === true && typeof p.name === 'string',
+            )
+            .map((p) => String(p.name));
+          this.operations.push({
+            operationId: op.operationId,
+            namespace: main.namespace,
+            apiVersion: main.apiVersion,
+            method: method.toUpperCase(),
+            pathTemplate: template,
+            operation: op,
+            parameters,
+            file: main.file,
+            ...compilePathTemplate(template, multiSegment),
+          });
+        }
       }
     }
+  }
+
+  /** The spec namespace a URL belongs to: the last provider in its path (`.../providers/X/...`). */
+  private namespaceOf(pathname: string): string | undefined {
+    const all = [...pathname.matchAll(/\/providers\/([^/]+)/gi)];
+    const last = all[all.length - 1]?.[1]?.toLowerCase();
+    return this.operations.find((o) => o.namespace.toLowerCase() === last)?.namespace;
   }
 
   private deref(file: string, node: unknown): JsonObject {
@@ -105,11 +129,12 @@ export class ContractValidator {
     pathname: string,
   ): { op: SpecOperation; params: Record<string, string>; deviation?: string } | undefined {
     const upper = method.toUpperCase();
+    const namespace = this.namespaceOf(pathname);
     let best: { op: SpecOperation; params: Record<string, string> } | undefined;
     for (const op of this.operations) {
-      if (op.method !== upper) continue;
+      if (op.method !== upper || op.namespace !== namespace) continue;
       const m = op.regex.exec(pathname);
-      if (!m) continue;
+      if (!m || !bareIdFits(op, pathname)) continue;
       if (best && best.op.literalCount >= op.literalCount) continue;
       const params: Record<string, string> = {};
       op.paramNames.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
@@ -163,7 +188,8 @@ export class ContractValidator {
     }
     const found = this.findOperation(exchange.method, url.pathname);
     if (!found) {
-      if (new RegExp(`/providers/${this.spec.namespace.replace('.', '\\.')}(/|$)`, 'i').test(url.pathname)) {
+      const namespace = this.namespaceOf(url.pathname);
+      if (namespace) {
         return {
           checked: true,
           operationId: undefined,
@@ -172,7 +198,7 @@ export class ContractValidator {
               operationId: '(none)',
               part: 'url',
               path: url.pathname,
-              message: `${exchange.method} ${url.pathname} matches no operation of the ${this.spec.namespace} spec`,
+              message: `${exchange.method} ${url.pathname} matches no operation of the ${namespace} spec`,
             },
           ],
           deviationsUsed: [],
@@ -188,11 +214,11 @@ export class ContractValidator {
 
     // URL: api-version and path/query parameters.
     const apiVersion = url.searchParams.get('api-version');
-    if (apiVersion !== this.spec.apiVersion)
+    if (apiVersion !== op.apiVersion)
       issue(
         'url',
         'api-version',
-        `api-version is '${apiVersion ?? '(missing)'}', the spec is ${this.spec.apiVersion}`,
+        `api-version is '${apiVersion ?? '(missing)'}', the spec is ${op.apiVersion}`,
       );
     for (const prm of op.parameters) {
       if (prm.in !== 'path' || typeof prm.name !== 'string') continue;
@@ -316,6 +342,18 @@ export class ContractValidator {
           message: describe(e),
         }));
   }
+}
+
+/**
+ * Operations whose whole path is one id (`/{roleId}`, `/{roleAssignmentId}`) match any path; the
+ * spec keeps them apart only by their operation group, which names the resource type the id is of
+ * (`RoleDefinitions_GetById` takes `.../roleDefinitions/{id}`).
+ */
+function bareIdFits(op: SpecOperation, pathname: string): boolean {
+  if (op.literalCount > 0 || op.paramNames.length !== 1) return true;
+  const group = op.operationId.split('_')[0] ?? '';
+  const type = group.charAt(0).toLowerCase() + group.slice(1);
+  return new RegExp(`/providers/${op.namespace.replace(/\./g, '\\.')}/${type}/[^/]+$`, 'i').test(pathname);
 }
 
 function lower(headers: Record<string, string>): Record<string, string> {

@@ -2,6 +2,7 @@
 // provider is a module exporting `() => Route[]`, added to PROVIDERS; unknown namespaces, 404s and
 // the fault layer then cover it without further wiring.
 
+import { authorizationRoutes } from './authorization';
 import { crossRegionRestoreRoutes } from './cross-region-restore';
 import { dataProtectionRoutes } from './data-protection';
 import { operationRoutes } from './operations';
@@ -19,7 +20,7 @@ const PROVIDERS: readonly (() => Route[])[] = [
   operationRoutes, // Microsoft.DataProtection: operationStatus / operationResults
   restoreTargetRoutes, // Microsoft.DBforPostgreSQL, Microsoft.KeyVault, Microsoft.Storage
   resourceGraphRoutes, // Microsoft.ResourceGraph: cross-subscription instance lists and counts
-  // Planned, plugging in here: Microsoft.Authorization (role assignments for the restore wizard).
+  authorizationRoutes, // Microsoft.Authorization: permissions, role assignments, role definitions
 ];
 
 export function buildRoutes(): Route[] {

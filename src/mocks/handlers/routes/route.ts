@@ -26,8 +26,9 @@ export function route(
   apiVersions: readonly string[],
   action: string,
   handle: Route['handle'],
+  multiSegment: readonly string[] = [],
 ): Route {
-  const { regex, paramNames } = compilePathTemplate(template);
+  const { regex, paramNames } = compilePathTemplate(template, multiSegment);
   const namespace = /\/providers\/([^/]+)/.exec(template)?.[1] ?? 'Microsoft.Resources';
   return { method, template, apiVersions, namespace, action, handle, regex, paramNames };
 }

@@ -99,8 +99,8 @@ export function serializeRecoveryPoint(bi: BackupInstance, rp: RecoveryPoint): R
       friendlyName: guidFromName(`${rp.recoveryPointId}#friendly`).replace(/-/g, ''),
       recoveryPointDataStoresDetails: [
         {
-          id: guidFromName(`${bi.vaultId}#vaultstore`),
-          type: 'VaultStore',
+          id: guidFromName(`${bi.vaultId}#${rp.tier === 'archive' ? 'archivestore' : 'vaultstore'}`),
+          type: rp.tier === 'archive' ? 'ArchiveStore' : 'VaultStore',
           creationTime: armTime(rp.time),
           expiryTime: armTime(rp.expiry),
           metaData: null,

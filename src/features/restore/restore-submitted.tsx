@@ -1,0 +1,167 @@
+import {
+  Badge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useArm } from '@/azure/arm-context';
+import { ArmError } from '@/azure/arm-error';
+import type { AzureBackupJobResource } from '@/azure/jobs/types';
+import { regionDisplayName } from '@/azure/regions';
+import { explainError } from '@/components/arm-error-explanations';
+import { ArmErrorMessage } from '@/components/arm-error-message';
+import { FactList, type Fact } from '@/components/fact-list';
+import { RouterLink } from '@/components/router-link';
+import { instancePath, jobPath } from '@/lib/app-paths';
+import { formatDateTime, formatUtc } from '@/lib/format';
+import type { RestoreSource } from './form-model';
+
+const useStyles = makeStyles({
+  body: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '960px' },
+  links: { display: 'flex', gap: tokens.spacingHorizontalXL },
+});
+
+/** How often a running restore job is read again. */
+const LIVE_REFRESH_MS = 5_000;
+
+const STATUS_LABELS: Record<string, string> = {
+  InProgress: 'In progress',
+  Completed: 'Completed',
+  Failed: 'Failed',
+  Cancelled: 'Cancelled',
+  CompletedWithWarnings: 'Completed with warnings',
+  CompletedWithInformation: 'Completed with information',
+  NotStarted: 'Not started',
+};
+
+function statusLabel(status: string | null | undefined): string {
+  return status ? (STATUS_LABELS[status] ?? status) : 'Unknown';
+}
+
+function statusColor(status: string | null | undefined) {
+  if (status === 'Completed') return 'success' as const;
+  if (status === 'Failed' || status === 'Cancelled') return 'danger' as const;
+  if (status?.startsWith('CompletedWith')) return 'warning' as const;
+  return 'informative' as const;
+}
+
+/**
+ * The last step once Azure has started the restore: its job in the Secondary Region, read again
+ * while it runs (status, start time, sub-tasks), with a link to the job's own page.
+ */
+export function RestoreSubmitted({ source, jobId }: { source: RestoreSource; jobId: string }) {
+  const styles = useStyles();
+  const arm = useArm();
+  const job = useQuery({
+    ...arm.jobs.queries.crossRegionDetail({
+      vaultId: source.vaultId,
+      sourceRegion: source.sourceRegion,
+      secondaryRegion: source.secondaryRegion,
+      jobId,
+    }),
+    refetchInterval: (query) => {
+      const status = query.state.data?.job.properties?.status;
+      return status === undefined || status === 'InProgress' ? LIVE_REFRESH_MS : false;
+    },
+  });
+  const secondary = regionDisplayName(source.secondaryRegion, source.locations);
+  return (
+    <div className={styles.body}>
+      <h2>Restore submitted</h2>
+      <Text>
+        {`The restore runs in ${secondary} as job ${jobId}. It was sent once; you can leave this page and follow it in Backup Jobs.`}
+      </Text>
+      <div className={styles.links}>
+        <RouterLink to={jobPath({ vaultId: source.vaultId, jobId, region: 'secondary' })}>
+          Open the job in Backup Jobs
+        </RouterLink>
+        <RouterLink to={instancePath(source.instanceId, 'restore')}>Start another restore</RouterLink>
+      </div>
+      {job.isPending ? (
+        <Spinner label="Reading the restore job…" />
+      ) : job.isError ? (
+        <ArmErrorMessage
+          error={job.error}
+          title="The restore job could not be read"
+          onRetry={() => void job.refetch()}
+        />
+      ) : (
+        <JobDetails job={job.data.job} />
+      )}
+    </div>
+  );
+}
+
+function JobDetails({ job }: { job: AzureBackupJobResource }) {
+  const p = job.properties;
+  const time = (iso: string | null | undefined) =>
+    iso ? <span title={formatUtc(Date.parse(iso))}>{formatDateTime(Date.parse(iso))}</span> : '—';
+  const info = p?.extendedInfo;
+  const facts: Fact[] = [
+    ['Status', <Badge color={statusColor(p?.status)}>{statusLabel(p?.status)}</Badge>],
+    ['Start time', time(p?.startTime)],
+    ['End time', p?.status === 'InProgress' ? '—' : time(p?.endTime)],
+    ['Backup instance', p?.backupInstanceFriendlyName ?? '—'],
+    ['Restore target', info?.recoveryDestination ?? '—'],
+    ['Recovery point', time(info?.sourceRecoverPoint?.recoveryPointTime)],
+  ];
+  const tasks = info?.subTasks ?? [];
+  return (
+    <>
+      <FactList facts={facts} label="Restore job" />
+      {tasks.length > 0 && (
+        <Table aria-label="Sub-tasks" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Sub-task</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+              <TableHeaderCell>Progress</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {tasks.map((t) => (
+              <TableRow key={t.taskId}>
+                <TableCell>{t.taskName}</TableCell>
+                <TableCell>{statusLabel(t.taskStatus)}</TableCell>
+                <TableCell>{t.taskProgress ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {(p?.errorDetails ?? []).map((e, i) => {
+        const explanation = explainError(
+          new ArmError({ status: 200, code: e.code ?? '', message: e.message ?? '' }),
+        );
+        return (
+          <MessageBar key={i} intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{explanation.title}</MessageBarTitle>
+              {`${explanation.text} Azure: ${e.code ?? ''}: ${e.message ?? ''}`}
+              {(e.recommendedAction ?? []).map((a) => (
+                <div key={a}>{`Recommended: ${a}`}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        );
+      })}
+      {p?.status === 'InProgress' && (
+        <Text size={200}>
+          Read again every few seconds while it runs. A restore cannot be cancelled once its data transfer has
+          started.
+        </Text>
+      )}
+    </>
+  );
+}
