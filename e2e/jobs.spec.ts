@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { demoCrossRegionRestoreRequest } from '../src/mocks/tenant/demo-requests';
 import { DEMO_INSTANCE_IDS, DEMO_SUBSCRIPTIONS } from '../src/mocks/tenant/demo-tenant';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -243,41 +242,45 @@ test('the jobs-per-day chart loads on demand, with a table for screen readers', 
   await expectAccessible(page);
 });
 
-test('a restore started in the secondary region appears in the list', async ({ page }) => {
+test('a restore started in the wizard appears in Backup jobs, and the wizard links to its details', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
   await page.goto('/jobs?region=secondary');
   await loaded(page);
   await expect(jobRows(page)).toHaveCount(5);
-  // Started through ARM from this tab (the same call the restore wizard makes).
-  await page.evaluate(
-    async ({ prod, instance, body }) => {
-      const base = `https://management.azure.com/subscriptions/${prod}/resourceGroups/rg-contoso-backup/providers/Microsoft.DataProtection/locations/westus`;
-      const headers = { authorization: 'Bearer demo', 'content-type': 'application/json' };
-      const points = (await (
-        await fetch(`${base}/fetchSecondaryRecoveryPoints?api-version=2025-07-01`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ sourceBackupInstanceId: instance, sourceRegion: 'eastus' }),
-        })
-      ).json()) as { value: { name: string }[] };
-      body.restoreRequestObject.recoveryPointId = points.value[0]?.name ?? '';
-      const started = await fetch(`${base}/crossRegionRestore?api-version=2025-07-01`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
-      if (started.status !== 202) throw new Error(`restore not accepted: ${started.status}`);
-    },
-    {
-      prod: PROD,
-      instance: DEMO_INSTANCE_IDS.ordersDb,
-      body: demoCrossRegionRestoreRequest('', 'orders-db-e2e'),
-    },
+
+  const orders = DEMO_INSTANCE_IDS.ordersDb.split('/').pop() ?? '';
+  await page.goto(`/instances/${PROD}/rg-contoso-backup/contoso-pg-vault/${orders}/restore`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Basics' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next: Restore parameters' }).click();
+  await page.getByLabel('Target server').selectOption({ label: 'pg-restore-westus' });
+  await page.getByLabel('Database name').fill('orders-db-e2e');
+  await page.getByLabel('Key vault').selectOption({ label: 'kv-restore-westus (West US)' });
+  await page.getByLabel('Secret').selectOption({ label: 'pg-admin-credentials' });
+  await page.getByRole('button', { name: 'Next: Permissions' }).click();
+  await expect(page.getByText('Permissions OK')).toBeVisible();
+  await page.getByRole('button', { name: 'Next: Review + restore' }).click();
+  await page.getByRole('button', { name: 'Validate' }).click();
+  await expect(page.getByText('Validation succeeded')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Restore submitted' })).toBeVisible({
+    timeout: 20_000,
+  });
+
+  await page.getByRole('link', { name: 'Open the job in Backup Jobs' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Cross Region Restore of pg-contoso-prod/orders-db' }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Source and target' })).toContainText(
+    /Target database\s*orders-db-e2e/,
   );
-  // The job starts once Azure has accepted the restore (a few seconds); Refresh until it shows.
-  await expect(async () => {
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(jobRows(page)).toHaveCount(6, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole('progressbar', { name: 'Job progress' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Backup jobs' }).first().click();
+  await choose(page, 'Instance Region', 'Secondary Region');
+  await loaded(page);
+  await expect(jobRows(page)).toHaveCount(6);
   await expect(jobRow(page, 'pg-contoso-prod/orders-db', 'In progress')).toHaveCount(1);
 });
 
