@@ -76,7 +76,7 @@ const BY_CODE: Record<string, Explanation> = {
   UserErrorDatabaseNameAlreadyInUse: {
     title: 'A database with that name already exists',
     text: 'A restore cannot overwrite an existing database.',
-    nextStep: 'Choose another database name or another target server, then restore again.',
+    nextStep: 'Choose another database name or another target server.',
   },
   UserErrorServerConnectionClosed: {
     title: 'The server closed the connection',

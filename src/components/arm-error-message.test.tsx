@@ -95,7 +95,7 @@ describe('explainCode', () => {
   it('ArmErrorMessage shows the next step of a known code', () => {
     renderWithProviders(<ArmErrorMessage error={armError(400, 'UserErrorDatabaseNameAlreadyInUse')} />);
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'Next step: Choose another database name or another target server, then restore again.',
+      'Next step: Choose another database name or another target server.',
     );
   });
 });

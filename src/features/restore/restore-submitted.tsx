@@ -148,7 +148,7 @@ function JobDetails({ job }: { job: AzureBackupJobResource }) {
           <MessageBar key={i} intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{explanation.title}</MessageBarTitle>
-              {`${explanation.text} Azure: ${e.code ?? ''}: ${e.message ?? ''}`}
+              {`${explanation.text}${explanation.nextStep ? ` ${explanation.nextStep}` : ''} Azure: ${e.code ?? ''}: ${e.message ?? ''}`}
               {(e.recommendedAction ?? []).map((a) => (
                 <div key={a}>{`Recommended: ${a}`}</div>
               ))}
