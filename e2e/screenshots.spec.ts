@@ -57,3 +57,10 @@ test('README screenshot: the permission check of Restore to secondary region', a
   if (write)
     await page.screenshot({ path: 'docs/screenshots/restore-permissions.png', animations: 'disabled' });
 });
+
+test('README screenshot: Backup jobs of the Secondary Region', async ({ page }) => {
+  await page.goto('/jobs?type=Microsoft.DBforPostgreSQL%2Fservers%2Fdatabases&region=secondary');
+  await expect(page.getByText('4 Backup jobs', { exact: true })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Backup jobs' })).toHaveAttribute('aria-rowcount', '5');
+  if (write) await page.screenshot({ path: 'docs/screenshots/backup-jobs.png', animations: 'disabled' });
+});

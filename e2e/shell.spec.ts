@@ -116,10 +116,17 @@ const SCANNED: readonly { path: string; heading: string; ready: (page: Page) => 
     heading: 'Backup instances',
     ready: (page) => page.getByRole('link', { name: 'pg-contoso-prod/orders-db', exact: true }),
   },
+  {
+    path: '/jobs',
+    heading: 'Backup jobs',
+    ready: (page) => page.getByRole('grid', { name: 'Backup jobs' }).getByRole('gridcell').first(),
+  },
 ];
 
 for (const entry of SCANNED) {
   test(`${entry.heading} page has no serious accessibility violations (light and dark)`, async ({ page }) => {
+    // A full grid takes axe a while on two shared cores.
+    test.setTimeout(60_000);
     await page.goto(entry.path);
     await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
     await expect(entry.ready(page)).toBeVisible();

@@ -1,5 +1,5 @@
 import { Toaster } from '@fluentui/react-components';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ArmError } from '@/azure/arm-error';
 import { createTestQueryClient, renderWithProviders } from '@/testing/render';
@@ -40,5 +40,48 @@ describe('background error toasts', () => {
     const queryClient = renderToasts();
     await act(() => queryClient.fetchQuery({ queryKey: ['fresh'], queryFn: failing }).catch(() => undefined));
     expect(screen.queryByText('Could not refresh data from Azure')).not.toBeInTheDocument();
+  });
+});
+
+describe('background error toasts while polling', () => {
+  const ok = () => Promise.resolve(['v2']);
+  const refresh = (queryClient: ReturnType<typeof renderToasts>, key: string, fn: () => Promise<unknown>) =>
+    act(() => queryClient.fetchQuery({ queryKey: [key], queryFn: fn, staleTime: 0 }).catch(() => undefined));
+  const toastCount = () => screen.queryAllByText('Could not refresh data from Azure').length;
+
+  it('shows one toast for repeated failed refreshes, of one query or several', async () => {
+    const queryClient = renderToasts();
+    queryClient.setQueryData(['jobs-a'], ['v1']);
+    queryClient.setQueryData(['jobs-b'], ['v1']);
+    for (let poll = 0; poll < 4; poll++) {
+      await refresh(queryClient, 'jobs-a', failing);
+      await refresh(queryClient, 'jobs-b', failing);
+    }
+    expect(await screen.findByText('Could not refresh data from Azure')).toBeInTheDocument();
+    expect(toastCount()).toBe(1);
+  });
+
+  it('a query that keeps failing is not reported again because another one recovered', async () => {
+    const queryClient = renderToasts();
+    queryClient.setQueryData(['jobs-a'], ['v1']);
+    queryClient.setQueryData(['jobs-b'], ['v1']);
+    await refresh(queryClient, 'jobs-a', failing);
+    await screen.findByText('Could not refresh data from Azure');
+    for (let poll = 0; poll < 3; poll++) {
+      await refresh(queryClient, 'jobs-b', ok);
+      await refresh(queryClient, 'jobs-a', failing);
+    }
+    expect(toastCount()).toBe(1);
+  });
+
+  it('reports again once refreshes had recovered and then fail anew', async () => {
+    const queryClient = renderToasts();
+    queryClient.setQueryData(['jobs-a'], ['v1']);
+    await refresh(queryClient, 'jobs-a', failing);
+    await screen.findByText('Could not refresh data from Azure');
+    await refresh(queryClient, 'jobs-a', ok);
+    await refresh(queryClient, 'jobs-a', failing);
+    await refresh(queryClient, 'jobs-a', failing);
+    await waitFor(() => expect(toastCount()).toBe(2));
   });
 });

@@ -6,6 +6,7 @@ import { InstancesPage } from '@/features/instances/instances-page';
 import { InstancePage } from '@/features/instances/instance-page';
 import { JobsPage } from '@/features/jobs/jobs-page';
 import { RestorePage } from '@/features/restore/restore-page';
+import { JobDetailsPage } from '@/features/jobs/job-details-page';
 import { AppShell } from './shell/app-shell';
 import { RouteErrorPage } from './errors/route-error-page';
 import { NotFoundPage } from './not-found-page';
@@ -39,6 +40,10 @@ export const routes: RouteObject[] = [
             element: <RestorePage />,
           },
           { path: 'jobs', element: <JobsPage /> },
+          {
+            path: 'jobs/:region/:subscriptionId/:resourceGroupName/:vaultName/:jobId',
+            element: <JobDetailsPage />,
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,5 +1,5 @@
 import { isTokenCredential, type TokenCredential } from '@azure/core-auth';
-import { ArmClient, type ArmClientOptions, type ArmRequestOptions } from './arm-client';
+import { ArmClient, type ArmClientOptions, type ArmRequestOptions, type ArmResponse } from './arm-client';
 import { ArmError, errorContextOf } from './arm-error';
 import { isRecord } from './common/is-record';
 import type {
@@ -29,6 +29,11 @@ export const DATA_PROTECTION_API_VERSION = '2025-07-01';
 export interface OperationOptions {
   /** Cancels the request. */
   abortSignal?: AbortSignal | undefined;
+  /**
+   * Called with the raw response before its body is returned (the SDK's `onResponse`): how a
+   * caller learns the request and correlation ids support staff ask for.
+   */
+  onResponse?: ((response: ArmResponse<unknown>) => void) | undefined;
 }
 
 /** Options of list operations with OData filters. */
@@ -231,6 +236,16 @@ export class DataProtectionClient {
       ...(map ? { mapResult: map } : {}),
     });
 
+    // A single job, with its response handed to `onResponse` (request ids for the job details).
+    const jobBody = async (request: ArmRequestOptions, o?: OperationOptions) => {
+      const response = await arm.send<AzureBackupJobResource>(request);
+      o?.onResponse?.(response);
+      if (!isRecord(response.body)) {
+        throw ArmError.invalidResponse(errorContextOf(response), 'expected a job object.');
+      }
+      return response.body;
+    };
+
     this.backupVaults = {
       get: (rg, vault, o) =>
         arm.request<BackupVaultResource>(req(vaultPath(rg, vault), { signal: o?.abortSignal })),
@@ -323,9 +338,7 @@ export class DataProtectionClient {
           req(`${vaultPath(rg, vault)}/backupJobs`, { signal: o?.abortSignal }),
         ),
       get: (rg, vault, jobId, o) =>
-        arm.request<AzureBackupJobResource>(
-          req(`${vaultPath(rg, vault)}/backupJobs/${enc(jobId)}`, { signal: o?.abortSignal }),
-        ),
+        jobBody(req(`${vaultPath(rg, vault)}/backupJobs/${enc(jobId)}`, { signal: o?.abortSignal }), o),
     };
 
     this.fetchCrossRegionRestoreJobs = {
@@ -341,19 +354,15 @@ export class DataProtectionClient {
     };
 
     this.fetchCrossRegionRestoreJob = {
-      get: async (rg, location, parameters, o) => {
-        const response = await arm.send<AzureBackupJobResource>(
+      get: (rg, location, parameters, o) =>
+        jobBody(
           req(`${rgPath(rg)}/locations/${enc(location)}/fetchCrossRegionRestoreJob`, {
             method: 'POST',
             body: parameters,
             signal: o?.abortSignal,
           }),
-        );
-        if (!isRecord(response.body)) {
-          throw ArmError.invalidResponse(errorContextOf(response), 'expected a job object.');
-        }
-        return response.body;
-      },
+          o,
+        ),
     };
   }
 }

@@ -23,11 +23,13 @@
  * ['arm', sub, 'restoreTargets', kind]                       servers, key vaults, storage accounts
  * ['arm', sub, 'restoreTargets', kind, resourceKey, child]    a key vault's secrets, an account's containers
  * ['arm', sub, 'authorization', ...]                          permissions, role assignments and definitions
+ * ['arm', 'jobSearch', 'primary' | 'secondary', {subscriptions, from, to, workload}]
  * ['arm', 'pendingOperation', kind, resourceKey]               an operation followed after a reload
  * ```
  * Resource Graph queries span subscriptions, so they live under `['arm', 'resourceGraph']` with
  * sorted, lower-cased subscription ids and a normalised filter (equal views share one cache entry).
  */
+import type { JobSearchScope } from './jobs/job-search';
 import { normaliseRegion } from './regions';
 import {
   normaliseBackupInstanceFilter,
@@ -174,6 +176,23 @@ export const armKeys = {
         sourceRegion: normaliseRegion(args.sourceRegion),
         secondaryRegion: normaliseRegion(args.secondaryRegion),
         filter: args.filter ?? null,
+      },
+    ] as const,
+  /** Every job search across subscriptions (the Backup jobs page). */
+  jobSearches: () => ['arm', 'jobSearch'] as const,
+  /**
+   * Jobs of one region across subscriptions in a window; subscriptions sorted and lower-cased so
+   * equal scopes share one cache entry.
+   */
+  jobSearch: (region: 'primary' | 'secondary', scope: JobSearchScope) =>
+    [
+      ...armKeys.jobSearches(),
+      region,
+      {
+        subscriptions: [...new Set(scope.subscriptions.map(lower))].sort(),
+        from: scope.window.from,
+        to: scope.window.to ?? null,
+        workload: scope.workload?.toLowerCase() ?? null,
       },
     ] as const,
   /** One cross-region restore job. */

@@ -3,7 +3,10 @@ import { isArmError, type ArmError } from '@/azure/arm-error';
 /** What the user reads above the raw ARM code and message: what happened, what to do next. */
 export interface ErrorExplanation {
   title: string;
+  /** What happened, in words. */
   text: string;
+  /** What to do about it, where we know (Azure Backup's own codes). */
+  nextStep?: string | undefined;
   /** True when trying the same thing again can succeed (the `user` column of `RETRY_RULES`). */
   retryable: boolean;
 }
@@ -11,57 +14,84 @@ export interface ErrorExplanation {
 type Explanation = Omit<ErrorExplanation, 'retryable'>;
 
 /**
- * Azure Backup's job and validation error codes users meet during a Cross Region Restore,
- * each with a next step (ARM's own messages rarely say what to do).
+ * Azure Backup's job, validation and restore error codes users meet around a Cross Region
+ * Restore, each with what it means and the next step (ARM's own messages rarely say what to do).
+ * The one table: ARM errors, failed jobs and job warnings all read it.
  */
 const BY_CODE: Record<string, Explanation> = {
   UserErrorMSIMissingPermissions: {
     title: "The vault's managed identity is missing permissions",
-    text: "Give the Backup vault's managed identity Reader on the PostgreSQL server, Key Vault Secrets User on the key vault and Storage Blob Data Contributor on the target storage account, then try again.",
+    text: "Azure Backup acts as the Backup vault's managed identity, and that identity lacks a role on the server, key vault or storage account it had to use.",
+    nextStep:
+      "Give the Backup vault's managed identity Reader on the PostgreSQL server, Key Vault Secrets User on the key vault and Storage Blob Data Contributor on the target storage account, then try again.",
   },
   UserErrorMissingNetworkSecurityPermissions: {
     title: 'The network blocks Azure Backup',
-    text: 'Allow access to Azure services in the firewall of the server or storage account, then try again.',
+    text: "The server's or storage account's firewall does not let Azure services in.",
+    nextStep:
+      'Allow access to Azure services in the firewall of the server or storage account, then try again.',
   },
   UserErrorContainerNotAccessible: {
     title: 'The target container cannot be reached',
-    text: "Check that the storage container exists and that the vault's managed identity has Storage Blob Data Contributor on it.",
+    text: 'Azure Backup could not write to the storage container chosen for the restore.',
+    nextStep:
+      "Check that the storage container exists and that the vault's managed identity has Storage Blob Data Contributor on it.",
   },
   UserErrorDBUserAuthFailed: {
     title: 'The database refused the credentials',
-    text: 'The user name or password in the key vault secret is wrong. Update the secret, then try again.',
+    text: 'The user name or password in the key vault secret was rejected by the server.',
+    nextStep: 'Update the key vault secret with a user and password the server accepts, then try again.',
   },
   UserErrorInvalidSecret: {
     title: 'The key vault secret is not valid',
-    text: 'The secret must hold a PostgreSQL connection string with the server, user and password.',
+    text: 'The secret does not hold a connection string Azure Backup can use.',
+    nextStep: 'Store a PostgreSQL connection string with the server, user and password in the secret.',
   },
   UserErrorMissingDBPermissions: {
     title: 'The database user lacks permissions',
-    text: 'Grant the database user in the secret the rights Azure Backup needs (see "Grant database permissions" in the Azure Backup docs).',
+    text: 'The database user in the secret may not read or create what the backup or restore needs.',
+    nextStep:
+      'Grant the database user in the secret the rights Azure Backup needs (see "Grant database permissions" in the Azure Backup docs).',
   },
   UserErrorSecretValueInUnsupportedFormat: {
     title: 'The secret is in an unsupported format',
-    text: 'Store the connection string as a plain text secret value.',
+    text: 'Azure Backup could not read the value of the key vault secret.',
+    nextStep: 'Store the connection string as a plain text secret value.',
   },
   UserErrorInvalidSecretStore: {
     title: 'The secret store is not valid',
-    text: 'Check the key vault URI and that the key vault still exists.',
+    text: 'The key vault given for the credentials could not be used.',
+    nextStep: 'Check the key vault URI and that the key vault still exists.',
   },
   UserErrorMissingPermissionsOnSecretStore: {
     title: "The vault's managed identity cannot read the secret",
-    text: "Give the Backup vault's managed identity Key Vault Secrets User on the key vault.",
+    text: "The Backup vault's managed identity has no access to the key vault secret.",
+    nextStep: "Give the Backup vault's managed identity Key Vault Secrets User on the key vault.",
   },
   UserErrorDBNotFound: {
     title: 'The database was not found',
-    text: 'The source or target database no longer exists. Check its name and server.',
+    text: 'The source or target database no longer exists.',
+    nextStep: 'Check the database name and server, and pick an existing target.',
   },
   UserErrorDatabaseNameAlreadyInUse: {
     title: 'A database with that name already exists',
-    text: 'A restore cannot overwrite an existing database. Choose another database name or another target server.',
+    text: 'A restore cannot overwrite an existing database.',
+    nextStep: 'Choose another database name or another target server.',
   },
   UserErrorServerConnectionClosed: {
     title: 'The server closed the connection',
-    text: 'Check that the server is running and reachable, then try again.',
+    text: 'The PostgreSQL server ended the connection while Azure Backup was working.',
+    nextStep: 'Check that the server is running and reachable, then try again.',
+  },
+  UserErrorBackupCompletedWithWarnings: {
+    title: 'The backup completed with warnings',
+    text: 'The recovery point exists, but some database objects were skipped.',
+    nextStep: 'Read the warning below, fix what it names, and check the next backup.',
+  },
+  UserErrorRestoreCompletedWithWarnings: {
+    title: 'The restore completed with warnings',
+    text: 'The data was restored, but some settings could not be reapplied on the target.',
+    nextStep: 'Read the warning below and re-create what it names on the restored database.',
   },
   AuthenticationRequired: {
     title: 'Sign-in required',
@@ -100,6 +130,11 @@ const BY_CODE: Record<string, Explanation> = {
     text: 'Wait for the running operation on this vault to finish, then try again.',
   },
 };
+
+/** What an Azure Backup error code means and what to do next, or undefined for an unknown code. */
+export function explainCode(code: string | null | undefined): Explanation | undefined {
+  return code ? BY_CODE[code] : undefined;
+}
 
 /** Extracts the RBAC action from ARM's AuthorizationFailed message, if it names one. */
 export function missingAction(message: string): string | undefined {

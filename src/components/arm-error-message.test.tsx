@@ -5,7 +5,7 @@ import { ArmError } from '@/azure/arm-error';
 import { RETRY_RULES, type ArmErrorKind } from '@/azure/retry-rules';
 import { errorOfKind } from '@/azure/test-utils';
 import { renderWithProviders } from '@/testing/render';
-import { explainError, missingAction } from './arm-error-explanations';
+import { explainCode, explainError, missingAction } from './arm-error-explanations';
 import { ArmErrorMessage } from './arm-error-message';
 import { SignInAgainContext } from './sign-in-again';
 
@@ -62,6 +62,40 @@ describe('explainError', () => {
   it('says how long to wait when ARM sent Retry-After', () => {
     expect(explainError(armError(429, 'TooManyRequests', 'm', { retryAfterMs: 7000 })).text).toContain(
       'Wait 7 seconds',
+    );
+  });
+});
+
+describe('explainCode', () => {
+  // The job error codes users meet (domain notes), each with a meaning and a next step.
+  it.each([
+    'UserErrorMSIMissingPermissions',
+    'UserErrorMissingNetworkSecurityPermissions',
+    'UserErrorContainerNotAccessible',
+    'UserErrorDBUserAuthFailed',
+    'UserErrorInvalidSecret',
+    'UserErrorMissingDBPermissions',
+    'UserErrorSecretValueInUnsupportedFormat',
+    'UserErrorInvalidSecretStore',
+    'UserErrorMissingPermissionsOnSecretStore',
+    'UserErrorDBNotFound',
+    'UserErrorDatabaseNameAlreadyInUse',
+    'UserErrorServerConnectionClosed',
+  ])('%s has an explanation and a next step', (code) => {
+    const e = explainCode(code);
+    expect(e?.text).toBeTruthy();
+    expect(e?.nextStep).toBeTruthy();
+  });
+
+  it('knows nothing of unknown codes', () => {
+    expect(explainCode('SomethingNew')).toBeUndefined();
+    expect(explainCode(undefined)).toBeUndefined();
+  });
+
+  it('ArmErrorMessage shows the next step of a known code', () => {
+    renderWithProviders(<ArmErrorMessage error={armError(400, 'UserErrorDatabaseNameAlreadyInUse')} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Next step: Choose another database name or another target server.',
     );
   });
 });

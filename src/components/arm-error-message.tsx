@@ -67,6 +67,7 @@ export function ArmErrorMessage({ error, title, onRetry, intent = 'error', child
         <MessageBarTitle>{title ?? explanation.title}</MessageBarTitle>
         {children && <div>{children}</div>}
         {title ? `${explanation.title}. ${explanation.text}` : explanation.text}
+        {explanation.nextStep && ` Next step: ${explanation.nextStep}`}
         {arm && (
           <dl className={styles.facts} aria-label="Error details">
             <dt className={styles.term}>Code</dt>

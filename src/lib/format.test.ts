@@ -14,6 +14,16 @@ describe('formatDuration', () => {
   ])('%d ms is %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 });
 
+describe('formatDuration to the second (job durations)', () => {
+  it.each([
+    [45_900, '45 s'],
+    [250_000, '4 min 10 s'],
+    [14 * 60_000, '14 min 0 s'],
+    [7_500_000, '2 h 5 min'],
+    [3 * 86_400_000 + 4 * 3_600_000, '3 d 4 h'],
+  ])('%d ms is %s', (ms, text) => expect(formatDuration(ms, { seconds: true })).toBe(text));
+});
+
 describe('formatUtc', () => {
   it('writes the UTC time', () =>
     expect(formatUtc(Date.UTC(2025, 10, 3, 14, 5))).toBe('2025-11-03 14:05:00 UTC'));

@@ -6,6 +6,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 /** Local date and time, e.g. "3 Nov 2025, 14:05". */
 export function formatDateTime(ms: number): string {
@@ -17,8 +18,21 @@ export function formatUtc(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z').replace('T', ' ').replace('Z', ' UTC');
 }
 
-/** A duration in at most two units: "1 d 21 h", "7 h 5 min", "12 min", "under a minute". */
-export function formatDuration(ms: number): string {
+/** Local time of day, e.g. "14:05:09" (when a page last refreshed). */
+export function formatTimeOfDay(ms: number): string {
+  return timeOfDay.format(ms);
+}
+
+/**
+ * A duration in at most two units: "1 d 21 h", "7 h 5 min", "12 min", "under a minute". With
+ * `seconds` (how long a job ran), durations under an hour keep their seconds: "4 min 10 s", "45 s".
+ */
+export function formatDuration(ms: number, options: { seconds?: boolean } = {}): string {
+  if (options.seconds) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    if (s < 60) return `${s} s`;
+    if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  }
   const total = Math.max(0, Math.floor(ms / MINUTE));
   if (total < 1) return 'under a minute';
   const days = Math.floor((total * MINUTE) / DAY);

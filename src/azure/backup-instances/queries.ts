@@ -42,7 +42,11 @@ function toResult(result: OperationJobExtendedInfo): CrossRegionRestoreResult {
 /** After a restore started: the source vault's jobs (primary and cross-region) are stale. */
 async function afterCrossRegionRestore(client: QueryClient, instanceId: string) {
   const vaultId = backupVaultResourceId(parseBackupInstanceId(instanceId));
-  await client.invalidateQueries({ queryKey: armKeys.jobs(vaultId) });
+  await Promise.all([
+    client.invalidateQueries({ queryKey: armKeys.jobs(vaultId) }),
+    // The Backup jobs page lists the new restore job across subscriptions.
+    client.invalidateQueries({ queryKey: armKeys.jobSearches() }),
+  ]);
 }
 
 /** How a cross-region restore is followed (also after a reload); see `operations/follow.ts`. */

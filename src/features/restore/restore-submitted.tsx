@@ -71,7 +71,7 @@ export function RestoreSubmitted({ source, jobId }: { source: RestoreSource; job
       jobId,
     }),
     refetchInterval: (query) => {
-      const status = query.state.data?.properties?.status;
+      const status = query.state.data?.job.properties?.status;
       return status === undefined || status === 'InProgress' ? LIVE_REFRESH_MS : false;
     },
   });
@@ -97,7 +97,7 @@ export function RestoreSubmitted({ source, jobId }: { source: RestoreSource; job
           onRetry={() => void job.refetch()}
         />
       ) : (
-        <JobDetails job={job.data} />
+        <JobDetails job={job.data.job} />
       )}
     </div>
   );
@@ -148,7 +148,7 @@ function JobDetails({ job }: { job: AzureBackupJobResource }) {
           <MessageBar key={i} intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{explanation.title}</MessageBarTitle>
-              {`${explanation.text} Azure: ${e.code ?? ''}: ${e.message ?? ''}`}
+              {`${explanation.text}${explanation.nextStep ? ` ${explanation.nextStep}` : ''} Azure: ${e.code ?? ''}: ${e.message ?? ''}`}
               {(e.recommendedAction ?? []).map((a) => (
                 <div key={a}>{`Recommended: ${a}`}</div>
               ))}

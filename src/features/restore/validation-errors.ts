@@ -31,5 +31,6 @@ export function fieldOfError(error: unknown, mode: RestoreMode): Field | 'permis
 /** The short text shown next to the field: the human explanation, then Azure's own words. */
 export function fieldMessage(error: unknown): string {
   const explanation = explainError(error);
-  return `${explanation.title}. ${explanation.text}${isArmError(error) ? ` (${error.code})` : ''}`;
+  const next = explanation.nextStep ? ` ${explanation.nextStep}` : '';
+  return `${explanation.title}. ${explanation.text}${next}${isArmError(error) ? ` (${error.code})` : ''}`;
 }

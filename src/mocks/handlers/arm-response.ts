@@ -201,7 +201,11 @@ export function pageOf<T>(
     if (filter) next.searchParams.set('$filter', filter);
     next.searchParams.set(
       '$skipToken',
-      encodeSkipToken({ o: offset + pageSize, ...(options.keepBodyInToken ? { b: ctx.body } : {}) }),
+      // A GET on a nextLink has no body of its own: pass on the one its token carried.
+      encodeSkipToken({
+        o: offset + pageSize,
+        ...(options.keepBodyInToken ? { b: ctx.body ?? token?.b } : {}),
+      }),
     );
     result.nextLink = next.toString();
   } else if (options.nextLinkNullWhenDone) {

@@ -25,7 +25,27 @@ type Token =
   | { t: 'op'; v: string; p: number }
   | { t: 'end'; v: ''; p: number };
 
-const OPERATORS = ['!in~', '!in', 'in~', '==', '!=', '=~', '!~', '|', ',', '(', ')', '.', '[', ']', '='];
+const OPERATORS = [
+  '!in~',
+  '!in',
+  'in~',
+  '==',
+  '!=',
+  '=~',
+  '!~',
+  '>=',
+  '<=',
+  '>',
+  '<',
+  '|',
+  ',',
+  '(',
+  ')',
+  '.',
+  '[',
+  ']',
+  '=',
+];
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -100,8 +120,13 @@ export type Expr =
   | { k: 'lit'; value: unknown }
   | { k: 'col'; name: string; p: number }
   | { k: 'member'; target: Expr; key: string | number }
-  | { k: 'call'; fn: 'tolower' | 'toupper' | 'tostring' | 'isempty' | 'isnotempty' | 'not'; arg: Expr }
+  | {
+      k: 'call';
+      fn: 'tolower' | 'toupper' | 'tostring' | 'isempty' | 'isnotempty' | 'not' | 'todatetime';
+      arg: Expr;
+    }
   | { k: 'cmp'; op: '==' | '!=' | '=~' | '!~' | 'contains'; left: Expr; right: Expr }
+  | { k: 'order'; op: '>=' | '<=' | '>' | '<'; left: Expr; right: Expr }
   | { k: 'in'; negate: boolean; ci: boolean; left: Expr; values: unknown[] }
   | { k: 'bool'; op: 'and' | 'or'; left: Expr; right: Expr };
 
@@ -117,7 +142,7 @@ export interface Plan {
   stages: Stage[];
 }
 
-const FUNCTIONS = new Set(['tolower', 'toupper', 'tostring', 'isempty', 'isnotempty', 'not']);
+const FUNCTIONS = new Set(['tolower', 'toupper', 'tostring', 'isempty', 'isnotempty', 'not', 'todatetime']);
 
 class Parser {
   private i = 0;
@@ -261,6 +286,10 @@ class Parser {
       this.i++;
       return { k: 'cmp', op: tok.v as '==', left, right: this.primary() };
     }
+    if (tok.t === 'op' && ['>=', '<=', '>', '<'].includes(tok.v)) {
+      this.i++;
+      return { k: 'order', op: tok.v as '>=', left, right: this.primary() };
+    }
     if (tok.t === 'ident' && tok.v === 'contains') {
       this.i++;
       return { k: 'cmp', op: 'contains', left, right: this.primary() };
@@ -350,7 +379,7 @@ export function parseQuery(text: string, tables: Record<string, readonly string[
       );
     if (e.k === 'member') check(e.target);
     if (e.k === 'call') check(e.arg);
-    if (e.k === 'cmp' || e.k === 'bool') {
+    if (e.k === 'cmp' || e.k === 'bool' || e.k === 'order') {
       check(e.left);
       check(e.right);
     }

@@ -1,7 +1,7 @@
 // A small KQL evaluator for the simulated Resource Graph: exactly the query shapes the app sends
 // (table | where … | extend … | project … | summarize count() by … | order by …) with the scalar
-// forms they use (=~, ==, !=, !~, in, in~, !in, !in~, contains, and/or/not, tolower, toupper,
-// tostring, isempty, isnotempty, dotted property paths). Anything else is refused with a
+// forms they use (=~, ==, !=, !~, in, in~, !in, !in~, contains, >=, <=, >, < on todatetime() and
+// numbers, and/or/not, tolower, toupper, tostring, isempty, isnotempty, dotted property paths). Anything else is refused with a
 // KqlError, which the route turns into Resource Graph's 400: never a guess at what real KQL means.
 // Written independently of the app's query builder (src/mocks never imports src/azure).
 
@@ -36,7 +36,22 @@ function evaluate(e: Expr, row: Row): unknown {
       if (e.fn === 'tostring') return toText(v);
       if (e.fn === 'isempty') return toText(v) === '';
       if (e.fn === 'isnotempty') return toText(v) !== '';
+      if (e.fn === 'todatetime') {
+        // A datetime is compared as a number; what does not read as one is null, as in KQL.
+        const t = typeof v === 'string' ? Date.parse(v) : Number.NaN;
+        return Number.isNaN(t) ? null : t;
+      }
       return !truthy(v);
+    }
+    case 'order': {
+      // Only datetimes (todatetime) and numbers are ordered; comparing anything else is false.
+      const l = evaluate(e.left, row);
+      const r = evaluate(e.right, row);
+      if (typeof l !== 'number' || typeof r !== 'number') return false;
+      if (e.op === '>=') return l >= r;
+      if (e.op === '<=') return l <= r;
+      if (e.op === '>') return l > r;
+      return l < r;
     }
     case 'cmp': {
       const l = toText(evaluate(e.left, row));

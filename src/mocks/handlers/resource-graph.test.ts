@@ -38,6 +38,26 @@ describe('the KQL evaluator', () => {
     ]);
   });
 
+  it('compares datetimes read with todatetime, and nothing else', () => {
+    const rows: Row[] = [
+      { id: 'old', name: 'x', properties: { startTime: '2025-11-01T10:00:00.0000000Z' } },
+      { id: 'new', name: 'y', properties: { startTime: '2025-11-04T10:00:00.0000000Z' } },
+      { id: 'none', name: 'z', properties: { startTime: null } },
+    ];
+    const ids = (q: string) =>
+      execute(parseQuery(q, TABLES), rows)
+        .page(0, 10)
+        .map((r) => r.id);
+    expect(ids("T | where todatetime(properties.startTime) >= todatetime('2025-11-02T00:00:00Z')")).toEqual([
+      'new',
+    ]);
+    expect(ids("T | where todatetime(properties.startTime) < todatetime('2025-11-02T00:00:00Z')")).toEqual([
+      'old',
+    ]);
+    // A string is not ordered against a datetime (KQL refuses the comparison; nothing matches here).
+    expect(ids("T | where properties.startTime >= '2025-11-02'")).toEqual([]);
+  });
+
   it('extends, projects (aliases and paths), orders (desc by default) and counts', () => {
     expect(
       run('T | extend v = tolower(tostring(properties.ext.vault)) | project id, v | order by id'),

@@ -81,7 +81,7 @@ describe('demo tenant', () => {
     const pg = vault(t, DEMO_VAULT_IDS.contosoPg);
     const primary = t.listJobs(pg);
     expect(new Set(primary.map((j) => j.status))).toEqual(
-      new Set(['Completed', 'Failed', 'InProgress', 'CompletedWithWarnings']),
+      new Set(['Completed', 'Failed', 'InProgress', 'CompletedWithWarnings', 'Cancelled']),
     );
     expect(new Set(primary.map((j) => j.job.operation))).toEqual(new Set(['Backup', 'Restore']));
     expect(primary.every((j) => j.job.startTime >= START - 14 * DAY)).toBe(true);
@@ -95,9 +95,31 @@ describe('demo tenant', () => {
     );
     const secondary = t.listCrossRegionRestoreJobs(pg);
     expect(new Set(secondary.map((j) => j.status))).toEqual(
-      new Set(['Completed', 'Failed', 'InProgress', 'CompletedWithWarnings']),
+      new Set(['Completed', 'Failed', 'InProgress', 'CompletedWithWarnings', 'Cancelled']),
     );
     expect(secondary.every((j) => j.job.isCrossRegionRestore)).toBe(true);
+    // One cross-region restore finishes 15 s after the demo opens, another runs for two hours.
+    expect(secondary.filter((j) => j.status === 'InProgress')).toHaveLength(2);
+    t.clock.advance(16_000);
+    expect(t.listCrossRegionRestoreJobs(pg).filter((j) => j.status === 'InProgress')).toHaveLength(1);
+  });
+
+  it('every restore used a recovery point that existed, in its region, when it started', () => {
+    const t = demo();
+    const pg = vault(t, DEMO_VAULT_IDS.contosoPg);
+    const restores = [...t.listJobs(pg), ...t.listCrossRegionRestoreJobs(pg)].filter(
+      (v) => v.job.operation === 'Restore',
+    );
+    expect(restores.length).toBeGreaterThan(5);
+    for (const { job } of restores) {
+      const rp = job.restore;
+      expect(rp?.recoveryPointTime).toBeLessThan(job.startTime);
+      const bi = instance(t, job.instanceId);
+      const points = job.isCrossRegionRestore
+        ? t.secondaryRecoveryPoints(bi, job.startTime)
+        : t.primaryRecoveryPoints(bi, job.startTime);
+      expect(points.map((p) => p.recoveryPointId)).toContain(rp?.recoveryPointId);
+    }
   });
 
   it('is deterministic: same seed, same tenant and the same operation ids', () => {

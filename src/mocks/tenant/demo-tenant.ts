@@ -1,7 +1,7 @@
 // The named demo tenant a newcomer can follow the Azure CRR tutorial on. Every time is relative to the
 // clock's start, so the demo always looks fresh.
 
-import { DAY, HOUR, MINUTE, type SimClock } from './clock';
+import { DAY, HOUR, MINUTE, SECOND, type SimClock } from './clock';
 import { guidFromName } from './prng';
 import { BUILT_IN_ROLES } from './authorization';
 import { DEMO_USER, TENANT_ID, Tenant, type TenantOptions } from './tenant';
@@ -207,10 +207,10 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
       name: guidFromName(`demo-job:${key}`),
       startTime,
       durationMs,
-      ...what(bi),
+      ...what(bi, startTime),
     });
   const prodDb = (name: string) => `${pgProd.id}/databases/${name}`;
-  const restore = (destination: string, outcome: Outcome) => restoreOf(tenant, t0, destination, outcome);
+  const restore = (destination: string, outcome: Outcome) => restoreOf(tenant, destination, outcome);
   const inventoryClash = {
     ...databaseNameAlreadyInUse('inventory-db', pgProd.name),
     recommendedAction: [
@@ -244,6 +244,7 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
       backup(failed(msiMissingPermissions), 'scheduled'),
     ),
     job('p-backup-warn', analytics, ago(4, 2), 19 * MINUTE, backup(warned(5_200, BACKUP_WARNING))),
+    job('p-backup-cancelled', inventory, ago(7, 3), 6 * MINUTE, backup(cancelled())),
   );
 
   // Restore targets in the secondary region (westus).
@@ -341,7 +342,7 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
   );
 
   const westDb = (name: string) => `${targetServer.id}/databases/${name}`;
-  const crr = (destination: string, outcome: Outcome) => restoreOf(tenant, t0, destination, outcome, pgVault);
+  const crr = (destination: string, outcome: Outcome) => restoreOf(tenant, destination, outcome, pgVault);
   const { targetMsiMissingPermissions, targetCredentialsRejected, completedWithWarnings } = RESTORE_ERRORS;
   const files = DEMO_RESTORE_TARGETS.containerUrl;
   pgVault.crrJobs.push(
@@ -373,6 +374,15 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
       ago(0, 0, 35),
       2 * HOUR,
       crr(westDb('billing-db-drill-2'), completed(2_900)),
+    ),
+    job('s-restore-cancelled', orders, ago(3, 6), 1 * MINUTE, crr(westDb('orders-db-drill-2'), cancelled())),
+    // Finishes 15 seconds after the demo opens: the Backup jobs page shows it complete by itself.
+    job(
+      's-restore-finishing',
+      inventory,
+      ago(0, 0, 4),
+      4 * MINUTE + 15 * SECOND,
+      crr(westDb('inventory-db-drill-2'), completed(1_850)),
     ),
   );
 
@@ -431,7 +441,7 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
 /** How a demo job ended (a running job ends this way once its duration has passed). */
 type Outcome = Pick<JobInit, 'finalStatus' | 'dataBytes' | 'error' | 'warning'>;
 /** What a demo job did, given the instance it ran for. */
-type JobOf = (bi: BackupInstance) => Omit<JobInit, 'name' | 'startTime' | 'durationMs'>;
+type JobOf = (bi: BackupInstance, startTime: number) => Omit<JobInit, 'name' | 'startTime' | 'durationMs'>;
 
 const MB = 1024 * 1024;
 const completed = (megabytes: number): Outcome => ({ finalStatus: 'Completed', dataBytes: megabytes * MB });
@@ -441,6 +451,8 @@ const warned = (megabytes: number, warning: JobError): Outcome => ({
   warning,
 });
 const failed = (error: JobError): Outcome => ({ finalStatus: 'Failed', dataBytes: 0, error });
+/** Cancelled by a user before any data moved. */
+const cancelled = (): Outcome => ({ finalStatus: 'Cancelled', dataBytes: 0 });
 
 /** A backup someone started, or one the vault's schedule started. */
 function backup(outcome: Outcome, trigger: 'user' | 'scheduled' = 'user'): JobOf {
@@ -448,18 +460,17 @@ function backup(outcome: Outcome, trigger: 'user' | 'scheduled' = 'user'): JobOf
 }
 
 /**
- * A restore of the instance's fourth-newest recovery point to `destination` (a database id, or the
- * demo container for a restore as files); cross-region when `crossRegionFrom` (the source vault) is given.
+ * A restore to `destination` (a database id, or the demo container for a restore as files) of a
+ * recovery point that existed when the restore started: the second-newest in the primary region,
+ * or for a cross-region restore (`crossRegionFrom`, the source vault) the newest copy that had
+ * reached the secondary region by then.
  */
-function restoreOf(
-  tenant: Tenant,
-  t0: number,
-  destination: string,
-  outcome: Outcome,
-  crossRegionFrom?: Vault,
-): JobOf {
-  return (bi) => {
-    const rp = tenant.primaryRecoveryPoints(bi, t0)[3] ?? tenant.primaryRecoveryPoints(bi, t0)[0];
+function restoreOf(tenant: Tenant, destination: string, outcome: Outcome, crossRegionFrom?: Vault): JobOf {
+  return (bi, startTime) => {
+    const points = crossRegionFrom
+      ? tenant.secondaryRecoveryPoints(bi, startTime)
+      : tenant.primaryRecoveryPoints(bi, startTime).slice(1);
+    const rp = points[0];
     return {
       ...outcome,
       operation: 'Restore',
@@ -467,7 +478,7 @@ function restoreOf(
       isCrossRegionRestore: crossRegionFrom !== undefined,
       restore: {
         recoveryPointId: rp?.recoveryPointId ?? '',
-        recoveryPointTime: rp?.time ?? t0,
+        recoveryPointTime: rp?.time ?? startTime,
         destination,
         asFiles: destination === DEMO_RESTORE_TARGETS.containerUrl,
         sourceRegion: crossRegionFrom?.location,

@@ -82,6 +82,7 @@ export class Tenant extends Registry {
   readonly timings: Timings;
   readonly operations: Operations;
   readonly journal = new Journal();
+  private readonly jobCache = new Map<string, { version: string; views: JobView[] }>();
   /** Set by outcome scenarios (restore-fails, lro-fails); copied into each journal entry. */
   overrides: OutcomeOverrides = {};
 
@@ -118,9 +119,18 @@ export class Tenant extends Registry {
     return findRecoveryPoint(this.primaryRecoveryPoints(bi, now), recoveryPointId);
   }
 
-  /** Primary-region jobs, newest first. */
+  /**
+   * Primary-region jobs, newest first. Derived anew at most once per simulated second per vault:
+   * paging a vault of 2,800 jobs asks for the same list once per page.
+   */
   listJobs(vault: Vault, now = this.now()): JobView[] {
-    return primaryJobs(this.listInstances(vault), vault.storedJobs, now);
+    const second = Math.floor(now / 1000);
+    const version = `${second}:${vault.instanceIds.length}:${vault.storedJobs.length}`;
+    const cached = this.jobCache.get(vault.id);
+    if (cached?.version === version) return cached.views;
+    const views = primaryJobs(this.listInstances(vault), vault.storedJobs, now);
+    this.jobCache.set(vault.id, { version, views });
+    return views;
   }
 
   findJob(vault: Vault, jobName: string, now = this.now()): JobView | undefined {

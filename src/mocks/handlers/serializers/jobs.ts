@@ -61,7 +61,8 @@ export function serializeJob(tenant: Tenant, view: JobView, detail: boolean): Re
   return { properties, id: job.id, name: job.name, type: 'Microsoft.DataProtection/backupVaults/backupJobs' };
 }
 
-type TaskStatus = 'NotStarted' | 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings';
+type TaskStatus =
+  'NotStarted' | 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled';
 
 function extendedInfo(view: JobView): Record<string, unknown> {
   const { job, status, progress } = view;
@@ -79,14 +80,14 @@ function extendedInfo(view: JobView): Record<string, unknown> {
     const taskStatus: TaskStatus =
       status === 'InProgress'
         ? 'InProgress'
-        : status === 'Failed'
-          ? 'Failed'
+        : status === 'Failed' || status === 'Cancelled'
+          ? status
           : status === 'CompletedWithWarnings'
             ? 'CompletedWithWarnings'
             : 'Completed';
     return {
       backupInstanceState: null,
-      dataTransferredInBytes: status === 'Failed' ? null : bytes,
+      dataTransferredInBytes: status === 'Failed' || status === 'Cancelled' ? null : bytes,
       targetRecoverPoint:
         status === 'Completed' || status === 'CompletedWithWarnings'
           ? {
@@ -124,6 +125,9 @@ function extendedInfo(view: JobView): Record<string, unknown> {
     let taskProgress: string | null = null;
     if (failedAt !== undefined) {
       taskStatus = i < failedAt ? 'Completed' : i === failedAt ? 'Failed' : 'NotStarted';
+    } else if (status === 'Cancelled') {
+      // Restores can be cancelled only before the data transfer starts.
+      taskStatus = i === 0 ? 'Cancelled' : 'NotStarted';
     } else if (progress >= to && status !== 'InProgress') {
       taskStatus =
         status === 'CompletedWithWarnings' && i === phases.length - 1 ? 'CompletedWithWarnings' : 'Completed';

@@ -1,14 +1,16 @@
 // Resource Graph's view of the simulated tenant: the `RecoveryServicesResources` rows of backup
-// instances, shaped like the recorded real rows (test_dataprotection_cross_region_restore.json,
-// test_dataprotection_backup_instance_list_from_resource_graph.json) and derived from the same
-// tenant state the DataProtection routes serve, so their recovery point times match
-// recoveryPoints / fetchSecondaryRecoveryPoints exactly.
+// instances and of their vaults' backup jobs (14 days, as Resource Graph keeps), shaped like the
+// recorded real rows (test_dataprotection_cross_region_restore.json,
+// test_dataprotection_backup_instance_list_from_resource_graph.json,
+// test_dataprotection_job_list_and_show.json) and derived from the same tenant state the
+// DataProtection routes serve, so recovery point times and jobs match those lists exactly.
 
 import { armTime, timeSpan } from '../arm-response';
 import type { Row } from '../kql';
-import type { Tenant } from '../../tenant/tenant';
+import type { JobView, Tenant } from '../../tenant/tenant';
 import type { BackupInstance, Vault } from '../../tenant/types';
 import { serializeInstance } from './data-protection';
+import { serializeJob } from './jobs';
 
 /** Top-level columns of a `RecoveryServicesResources` row (as recorded). */
 export const RECOVERY_SERVICES_COLUMNS = [
@@ -139,6 +141,48 @@ function instanceRow(tenant: Tenant, bi: BackupInstance, vault: Vault, tenantId:
   };
 }
 
+let lastJob: { view: JobView; properties: Row } | undefined;
+
+function jobProperties(tenant: Tenant, view: JobView): Row {
+  const listed = serializeJob(tenant, view, false)['properties'] as Row;
+  return Object.defineProperty(listed, 'extendedInfo', {
+    enumerable: true,
+    get: () => (serializeJob(tenant, view, true)['properties'] as Row)['extendedInfo'],
+  });
+}
+
+/**
+ * A job's row (type `microsoft.dataprotection/backupvaults/backupjobs`): its properties are the
+ * job's as its vault's `backupJobs` list returns them (TimeSpan duration), with the single-job
+ * `extendedInfo` (sub-tasks, recovery points) as in the recorded rows
+ * (test_dataprotection_job_list_and_show.json). Built on each read, like an instance's.
+ */
+function jobRow(tenant: Tenant, view: JobView, vault: Vault, tenantId: string): Row {
+  return {
+    id: view.job.id,
+    name: view.job.name,
+    type: 'microsoft.dataprotection/backupvaults/backupjobs',
+    tenantId,
+    kind: '',
+    location: '',
+    resourceGroup: vault.resourceGroup,
+    subscriptionId: vault.subscriptionId,
+    managedBy: '',
+    sku: null,
+    plan: null,
+    get properties(): Row {
+      // A projection reads `properties` once per column: build it once per row in a row (one
+      // slot, so 100,000 rows never hold 100,000 built property objects).
+      if (lastJob?.view !== view) lastJob = { view, properties: jobProperties(tenant, view) };
+      return lastJob.properties;
+    },
+    tags: null,
+    identity: null,
+    zones: null,
+    extendedLocation: null,
+  };
+}
+
 /**
  * The `RecoveryServicesResources` rows of the given subscriptions (every subscription of the
  * tenant when the request names none), computed at `now`.
@@ -153,6 +197,9 @@ export function* recoveryServicesRows(
     if (wanted && !wanted.has(sub.subscriptionId.toLowerCase())) continue;
     for (const vault of tenant.listVaultsInSubscription(sub.subscriptionId)) {
       for (const bi of tenant.listInstances(vault)) yield instanceRow(tenant, bi, vault, sub.tenantId, now);
+      // Primary-region jobs only: whether cross-region restore jobs reach Resource Graph is not
+      // documented, so the app lists those with fetchCrossRegionRestoreJobs.
+      for (const view of tenant.listJobs(vault, now)) yield jobRow(tenant, view, vault, sub.tenantId);
     }
   }
 }
