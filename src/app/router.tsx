@@ -1,15 +1,30 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { OverviewPage } from '@/features/overview/overview-page';
-import { VaultsPage } from '@/features/vaults/vaults-page';
-import { VaultPage } from '@/features/vaults/vault-page';
-import { InstancesPage } from '@/features/instances/instances-page';
-import { InstancePage } from '@/features/instances/instance-page';
-import { JobsPage } from '@/features/jobs/jobs-page';
-import { RestorePage } from '@/features/restore/restore-page';
-import { JobDetailsPage } from '@/features/jobs/job-details-page';
+import { lazy } from 'react';
 import { AppShell } from './shell/app-shell';
 import { RouteErrorPage } from './errors/route-error-page';
 import { NotFoundPage } from './not-found-page';
+
+// Each page is its own chunk, fetched when first opened: the first paint needs only the shell.
+const OverviewPage = lazy(() =>
+  import('@/features/overview/overview-page').then((m) => ({ default: m.OverviewPage })),
+);
+const VaultsPage = lazy(() =>
+  import('@/features/vaults/vaults-page').then((m) => ({ default: m.VaultsPage })),
+);
+const VaultPage = lazy(() => import('@/features/vaults/vault-page').then((m) => ({ default: m.VaultPage })));
+const InstancesPage = lazy(() =>
+  import('@/features/instances/instances-page').then((m) => ({ default: m.InstancesPage })),
+);
+const InstancePage = lazy(() =>
+  import('@/features/instances/instance-page').then((m) => ({ default: m.InstancePage })),
+);
+const JobsPage = lazy(() => import('@/features/jobs/jobs-page').then((m) => ({ default: m.JobsPage })));
+const RestorePage = lazy(() =>
+  import('@/features/restore/restore-page').then((m) => ({ default: m.RestorePage })),
+);
+const JobDetailsPage = lazy(() =>
+  import('@/features/jobs/job-details-page').then((m) => ({ default: m.JobDetailsPage })),
+);
 
 /** Every page and every filter is in the URL: support staff paste links to each other. */
 export const routes: RouteObject[] = [

@@ -1,4 +1,5 @@
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Suspense } from 'react';
 import { useEnvironment } from '../environment';
 import { Outlet } from 'react-router';
 import { AuthGate } from '../auth/auth-gate';
@@ -49,7 +50,10 @@ export function AppShell() {
         <main id="main-content" tabIndex={-1} className={styles.main}>
           <RouteFocus />
           <AuthGate>
-            <Outlet />
+            {/* Pages are fetched on first use; navigations keep the previous page until the next is in. */}
+            <Suspense fallback={<Spinner label="Loading page…" labelPosition="below" />}>
+              <Outlet />
+            </Suspense>
           </AuthGate>
         </main>
       </div>
