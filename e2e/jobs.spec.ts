@@ -310,6 +310,7 @@ test.describe(() => {
 test('a running job has no serious accessibility violations (dark theme)', async ({ page }) => {
   await page.goto('/jobs?region=secondary');
   await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
   await jobRow(page, 'pg-contoso-prod/billing-db', 'In progress').getByRole('link').click();
   await expect(page.getByRole('progressbar', { name: 'Job progress' })).toBeVisible();
   await expect(

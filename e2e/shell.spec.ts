@@ -132,6 +132,7 @@ for (const entry of SCANNED) {
     await expect(entry.ready(page)).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
     await expectAccessible(page);
   });
 }

@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { bootstrap } from './app/bootstrap';
 import { StartupProblemsPage } from './app/errors/startup-problems-page';
+import { preloadPage } from './app/router';
 import { AppThemeProvider } from './app/theme/app-theme-provider';
+import { initialTheme, loadTheme } from './app/theme/theme-context';
 
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
-  const booted = await bootstrap();
+  // The stored theme's tokens are in before the first render: no flash of the other theme.
+  const [booted] = await Promise.all([bootstrap(), loadTheme(initialTheme())]);
   const root = createRoot(container);
   if (booted.kind === 'invalidConfig') {
     root.render(
@@ -22,14 +25,37 @@ async function start(): Promise<void> {
   }
   root.render(
     <StrictMode>
-      <App
-        environment={booted.environment}
-        arm={booted.arm}
-        queryClient={booted.queryClient}
-        session={booted.session}
-      />
+      <App environment={booted.environment} data={booted.data} session={booted.session} />
     </StrictMode>,
   );
+  // The first paint needs the shell only. Right after it, fetch in parallel what the first data
+  // row needs: the data layer, MSAL (real mode) and the code of the page the URL names.
+  afterNextPaint(() => {
+    booted.startLoading();
+    void preloadPage(currentAppPath())?.catch(() => undefined);
+  });
+}
+
+/**
+ * Runs after the browser has painted the next frame (a task queued from a frame callback). A tab
+ * opened in the background gets no frames: there a timer starts the loading instead.
+ */
+function afterNextPaint(run: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 500);
+}
+
+/** The URL's path inside the app (without the deployment's base path). */
+function currentAppPath(): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  const path = window.location.pathname;
+  return path.toLowerCase().startsWith(base.toLowerCase()) ? path.slice(base.length) || '/' : path;
 }
 
 start().catch((error: unknown) => {

@@ -1,9 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { renderRoutes, renderWithProviders } from '@/testing/render';
+import { renderShellAt, renderWithProviders } from '@/testing/render';
 import { AppErrorBoundary } from './errors/app-error-boundary';
-import { routes } from './router';
 import { AppThemeProvider } from './theme/app-theme-provider';
 import { EnvironmentContext } from './environment';
 import { THEME_STORAGE_KEY } from './theme/theme-context';
@@ -14,7 +13,7 @@ function Boom(): never {
 
 describe('app shell', () => {
   it('renders the navigation with the Backup center names', () => {
-    renderRoutes(routes, '/', { wrapper: (c) => <AppThemeProvider>{c}</AppThemeProvider> });
+    renderShellAt('/', { wrapper: (c) => <AppThemeProvider>{c}</AppThemeProvider> });
     const nav = screen.getByRole('navigation', { name: 'Backup center' });
     expect(
       within(nav)
@@ -24,7 +23,7 @@ describe('app shell', () => {
   });
 
   it('shows not-found for an unknown URL', () => {
-    renderRoutes(routes, '/definitely/not/here', {
+    renderShellAt('/definitely/not/here', {
       wrapper: (c) => <AppThemeProvider>{c}</AppThemeProvider>,
     });
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
@@ -33,15 +32,16 @@ describe('app shell', () => {
 
   it('persists the theme choice', async () => {
     localStorage.removeItem(THEME_STORAGE_KEY);
-    renderRoutes(routes, '/', { wrapper: (c) => <AppThemeProvider>{c}</AppThemeProvider> });
+    renderShellAt('/', { wrapper: (c) => <AppThemeProvider>{c}</AppThemeProvider> });
     const toggle = screen.getByRole('button', { name: 'Dark theme' });
     await userEvent.click(toggle);
     expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark');
-    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // The dark theme's tokens are a chunk of their own: the toggle flips once they are in.
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-pressed', 'true'));
   });
 
   it('shows the environment notice on every page', () => {
-    renderRoutes(routes, '/', {
+    renderShellAt('/', {
       wrapper: (c) => (
         <AppThemeProvider>
           <EnvironmentContext.Provider
@@ -69,9 +69,15 @@ describe('error boundary', () => {
     expect(screen.getByRole('link', { name: 'Go to Overview' })).toHaveAttribute('href', '/');
   });
 
-  it('catches errors thrown while rendering a route', () => {
+  it("around a page, Try again does what the page's boundary says (the routes reload the page)", async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    renderRoutes([{ path: '/', element: <Boom />, errorElement: routes[0]?.errorElement }], '/');
-    expect(screen.getByRole('heading', { name: 'Something went wrong' })).toBeInTheDocument();
+    const reload = vi.fn();
+    renderWithProviders(
+      <AppErrorBoundary onRetry={reload}>
+        <Boom />
+      </AppErrorBoundary>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 });

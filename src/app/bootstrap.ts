@@ -1,24 +1,24 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { QueryClient } from '@tanstack/react-query';
-import { scopedQueryKeyHashFn } from '@/azure/account-scope';
-import { createArm, type Arm } from '@/azure/arm';
 import type { ConfigProblem } from '@/azure/azure-config';
 import { AzurePublicCloud, type AzureCloud } from '@/azure/clouds';
 import { DemoCredential } from '@/azure/credentials';
-import { createQueryClient } from '@/azure/query-client';
 import { demoAuthSession, type AuthSession } from './auth/auth-session';
-import { followAccountScope } from './auth/follow-account-scope';
-import type { ArmForScope } from './app';
+import type { DataLayer } from './data-layer';
 import type { AppEnvironment } from './environment';
 
 /** What `main.tsx` renders: the app, or the start-up page listing configuration problems. */
 export type Bootstrapped =
   | {
       kind: 'app';
-      arm: ArmForScope;
       environment: AppEnvironment;
       session: AuthSession;
-      queryClient: QueryClient;
+      /** The data layer: a chunk fetched once `startLoading` runs. */
+      data: Promise<DataLayer>;
+      /**
+       * Fetches what the shell does not need for its first paint (the data layer, and MSAL in real
+       * mode). `main.tsx` calls it right after the first paint; until then only the shell loads.
+       */
+      startLoading: () => void;
     }
   | { kind: 'invalidConfig'; problems: readonly ConfigProblem[] };
 
@@ -32,7 +32,7 @@ export async function bootstrap(): Promise<Bootstrapped> {
   if (import.meta.env.VITE_DEMO === 'true') {
     const demo = await import('@/mocks/browser');
     await demo.startDemoWorker();
-    return assemble(demoAuthSession, new DemoCredential(), AzurePublicCloud, {
+    return assemble(demoAuthSession, new DemoCredential(), AzurePublicCloud, () => undefined, {
       demo: true,
       cloudName: 'Azure public cloud (simulated)',
       resetDemoTenant: () => {
@@ -47,7 +47,7 @@ export async function bootstrap(): Promise<Bootstrapped> {
       new URL(import.meta.env.BASE_URL, window.location.origin).href,
     );
     if (real.kind === 'invalidConfig') return real;
-    return assemble(real.session, real.credential, real.cloud, {
+    return assemble(real.session, real.credential, real.cloud, real.startSession, {
       demo: false,
       cloudName: real.cloud.displayName,
     });
@@ -58,30 +58,27 @@ function assemble(
   session: AuthSession,
   credential: TokenCredential,
   cloud: AzureCloud,
+  startSession: () => void,
   environment: AppEnvironment,
 ): Bootstrapped {
-  const scope = () => session.getSnapshot().scope;
-  // Cache entries are filed under the account scope: one tenant's data is never served to another.
-  const queryClient = createQueryClient({
-    defaultOptions: { queries: { queryKeyHashFn: scopedQueryKeyHashFn(scope) } },
+  let resolve: (data: DataLayer) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const data = new Promise<DataLayer>((res, rej) => {
+    resolve = res;
+    reject = rej;
   });
-  followAccountScope(session, queryClient);
-  // One Arm (pipeline, token cache) per account scope: the bearer policy caches the token it got,
-  // and a token of one account or tenant must never be sent for another.
-  let current: { scope: string; arm: Arm } | undefined;
-  const armForScope: ArmForScope = (accountScope) => {
-    if (current?.scope !== accountScope) {
-      current = {
-        scope: accountScope,
-        arm: createArm({
-          credential,
-          cloud,
-          accountScope: () => accountScope,
-          ...(environment.demo ? { pollIntervalMs: 1000 } : {}),
-        }),
-      };
-    }
-    return current.arm;
+  let started = false;
+  const startLoading = () => {
+    if (started) return;
+    started = true;
+    startSession();
+    import('./data-layer')
+      .then(({ createDataLayer }) =>
+        resolve(
+          createDataLayer(session, credential, cloud, environment.demo ? { pollIntervalMs: 1000 } : {}),
+        ),
+      )
+      .catch(reject);
   };
-  return { kind: 'app', session, environment, queryClient, arm: armForScope };
+  return { kind: 'app', session, environment, data, startLoading };
 }

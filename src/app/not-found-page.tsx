@@ -1,5 +1,5 @@
 import { Text } from '@fluentui/react-components';
-import { useLocation } from 'react-router';
+import { useLocation } from '@/lib/router';
 import { RouterLink } from '@/components/router-link';
 import { PageHeader } from '@/components/page-header';
 

@@ -1,75 +1,122 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import { lazy } from 'react';
-import { AppShell } from './shell/app-shell';
-import { RouteErrorPage } from './errors/route-error-page';
+import { lazy, useState, type ComponentType, type ReactNode } from 'react';
+import { Route, Router, Switch, type BaseLocationHook } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { matchPath, PagePreloadContext, routeParser, useLocation } from '@/lib/router';
+import { AppErrorBoundary } from './errors/app-error-boundary';
 import { NotFoundPage } from './not-found-page';
 
-// Each page is its own chunk, fetched when first opened: the first paint needs only the shell.
-const OverviewPage = lazy(() =>
-  import('@/features/overview/overview-page').then((m) => ({ default: m.OverviewPage })),
-);
-const VaultsPage = lazy(() =>
-  import('@/features/vaults/vaults-page').then((m) => ({ default: m.VaultsPage })),
-);
-const VaultPage = lazy(() => import('@/features/vaults/vault-page').then((m) => ({ default: m.VaultPage })));
-const InstancesPage = lazy(() =>
-  import('@/features/instances/instances-page').then((m) => ({ default: m.InstancesPage })),
-);
-const InstancePage = lazy(() =>
-  import('@/features/instances/instance-page').then((m) => ({ default: m.InstancePage })),
-);
-const JobsPage = lazy(() => import('@/features/jobs/jobs-page').then((m) => ({ default: m.JobsPage })));
-const RestorePage = lazy(() =>
-  import('@/features/restore/restore-page').then((m) => ({ default: m.RestorePage })),
-);
-const JobDetailsPage = lazy(() =>
-  import('@/features/jobs/job-details-page').then((m) => ({ default: m.JobDetailsPage })),
-);
+/**
+ * A page whose code is its own chunk, fetched the first time it is needed: the first paint needs
+ * only the shell. `preload` lets a navigation fetch it before leaving the current page.
+ */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (page) => (loaded = page),
+      (error: unknown) => {
+        loading = undefined; // a later visit tries again (e.g. after a network blip)
+        throw error;
+      },
+    ));
+  const Suspending = lazy(() => preload().then((page) => ({ default: page })));
+  function Page(props: P) {
+    // Decided once per mount: switching from the lazy wrapper to the loaded page would remount it.
+    const [Loaded] = useState(() => loaded);
+    return Loaded ? <Loaded {...props} /> : <Suspending {...props} />;
+  }
+  return { Page, preload: () => (loaded ? undefined : preload()) };
+}
+
+const pages = {
+  overview: lazyPage(() => import('@/features/overview/overview-page').then((m) => m.OverviewPage)),
+  vaults: lazyPage(() => import('@/features/vaults/vaults-page').then((m) => m.VaultsPage)),
+  vault: lazyPage(() => import('@/features/vaults/vault-page').then((m) => m.VaultPage)),
+  instances: lazyPage(() => import('@/features/instances/instances-page').then((m) => m.InstancesPage)),
+  instance: lazyPage(() => import('@/features/instances/instance-page').then((m) => m.InstancePage)),
+  restore: lazyPage(() => import('@/features/restore/restore-page').then((m) => m.RestorePage)),
+  jobs: lazyPage(() => import('@/features/jobs/jobs-page').then((m) => m.JobsPage)),
+  job: lazyPage(() => import('@/features/jobs/job-details-page').then((m) => m.JobDetailsPage)),
+};
+
+interface AppRoute {
+  path: string;
+  page: keyof typeof pages;
+  render: () => ReactNode;
+}
+
+const VAULT = '/vaults/:subscriptionId/:resourceGroupName/:vaultName';
+const INSTANCE = '/instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName';
+const { overview, vaults, vault, instances, instance, restore, jobs, job } = pages;
 
 /** Every page and every filter is in the URL: support staff paste links to each other. */
-export const routes: RouteObject[] = [
+export const APP_ROUTES: readonly AppRoute[] = [
+  { path: '/', page: 'overview', render: () => <overview.Page /> },
+  { path: '/vaults', page: 'vaults', render: () => <vaults.Page /> },
+  { path: VAULT, page: 'vault', render: () => <vault.Page section="overview" /> },
+  { path: `${VAULT}/properties`, page: 'vault', render: () => <vault.Page section="properties" /> },
+  { path: '/instances', page: 'instances', render: () => <instances.Page /> },
+  { path: INSTANCE, page: 'instance', render: () => <instance.Page /> },
+  { path: `${INSTANCE}/restore`, page: 'restore', render: () => <restore.Page /> },
+  { path: '/jobs', page: 'jobs', render: () => <jobs.Page /> },
   {
-    element: <AppShell />,
-    errorElement: <RouteErrorPage />,
-    children: [
-      {
-        errorElement: <RouteErrorPage />,
-        children: [
-          { index: true, element: <OverviewPage /> },
-          { path: 'vaults', element: <VaultsPage /> },
-          {
-            path: 'vaults/:subscriptionId/:resourceGroupName/:vaultName',
-            element: <VaultPage section="overview" />,
-          },
-          {
-            path: 'vaults/:subscriptionId/:resourceGroupName/:vaultName/properties',
-            element: <VaultPage section="properties" />,
-          },
-          { path: 'instances', element: <InstancesPage /> },
-          {
-            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName',
-            element: <InstancePage />,
-          },
-          {
-            path: 'instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName/restore',
-            element: <RestorePage />,
-          },
-          { path: 'jobs', element: <JobsPage /> },
-          {
-            path: 'jobs/:region/:subscriptionId/:resourceGroupName/:vaultName/:jobId',
-            element: <JobDetailsPage />,
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
+    path: '/jobs/:region/:subscriptionId/:resourceGroupName/:vaultName/:jobId',
+    page: 'job',
+    render: () => <job.Page />,
   },
 ];
 
-/** The browser router; `basename` lets the app be hosted under a path (Vite's `base`). */
-export function createAppRouter() {
-  return createBrowserRouter(routes, { basename: import.meta.env.BASE_URL });
+/** Fetches the code of the page at `path` (nothing when it is loaded or no page matches). */
+export function preloadPage(path: string): Promise<unknown> | undefined {
+  const route = APP_ROUTES.find((r) => matchPath(r.path, path) !== null);
+  return route ? pages[route.page].preload() : undefined;
 }
 
-/** The router the app renders (browser in the app, memory in tests). */
-export type AppRouter = ReturnType<typeof createAppRouter>;
+/** The page of the current URL; a render error stays inside the page (the shell keeps working). */
+export function AppRoutes() {
+  const { pathname } = useLocation();
+  return (
+    <AppErrorBoundary key={pathname} onRetry={() => window.location.reload()}>
+      <Switch>
+        {APP_ROUTES.map((route) => (
+          <Route key={route.path} path={route.path}>
+            {route.render()}
+          </Route>
+        ))}
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </AppErrorBoundary>
+  );
+}
+
+/** Where the app reads and changes its URL: the browser by default, memory in tests. */
+export interface AppRouter {
+  hook?: BaseLocationHook;
+  searchHook?: () => string;
+  /** Navigates a memory router (tests); the browser router navigates through links. */
+  navigate?: (to: string) => void;
+}
+
+/** A router over an in-memory URL (tests render the app's own routes at a URL). */
+export function createMemoryRouter(url: string): Required<AppRouter> {
+  const memory = memoryLocation({ path: url, record: true });
+  return { hook: memory.hook, searchHook: memory.searchHook, navigate: (to) => memory.navigate(to) };
+}
+
+/** The routing context: the deployment's base path (Vite's `base`), the URL source, page preloads. */
+export function AppRouterProvider({ router, children }: { router?: AppRouter; children: ReactNode }) {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return (
+    <Router
+      base={base}
+      parser={routeParser}
+      {...(router?.hook ? { hook: router.hook } : {})}
+      {...(router?.searchHook ? { searchHook: router.searchHook } : {})}
+    >
+      <PagePreloadContext.Provider value={preloadPage}>{children}</PagePreloadContext.Provider>
+    </Router>
+  );
+}

@@ -1,17 +1,9 @@
 import { BreadcrumbButton, Button, Link as FluentLink, type ButtonProps } from '@fluentui/react-components';
-import type { MouseEvent, ReactNode } from 'react';
-import { useHref, useLinkClickHandler, type To } from 'react-router';
-
-/**
- * The one way an element becomes an in-app link: a real href (so open-in-new-tab and copy link
- * work, and support staff can paste it) and a click handler that navigates without a reload.
- */
-function useRouterLink(to: To): { href: string; onClick: (event: MouseEvent<HTMLAnchorElement>) => void } {
-  return { href: useHref(to), onClick: useLinkClickHandler<HTMLAnchorElement>(to) };
-}
+import type { ReactNode } from 'react';
+import { useIsActive, useLinkProps } from '@/lib/router';
 
 export interface RouterLinkProps {
-  to: To;
+  to: string;
   children: ReactNode;
   inline?: boolean;
   'aria-label'?: string;
@@ -23,16 +15,16 @@ export interface RouterLinkProps {
 /** A Fluent link that navigates inside the app. */
 export function RouterLink({ to, children, ...rest }: RouterLinkProps) {
   return (
-    <FluentLink {...rest} {...useRouterLink(to)}>
+    <FluentLink {...rest} {...useLinkProps(to)}>
       {children}
     </FluentLink>
   );
 }
 
 /** A Fluent breadcrumb entry that navigates inside the app. */
-export function RouterBreadcrumbLink({ to, children }: { to: To; children: ReactNode }) {
+export function RouterBreadcrumbLink({ to, children }: { to: string; children: ReactNode }) {
   return (
-    <BreadcrumbButton as="a" {...useRouterLink(to)}>
+    <BreadcrumbButton as="a" {...useLinkProps(to)}>
       {children}
     </BreadcrumbButton>
   );
@@ -45,14 +37,37 @@ export function RouterButtonLink({
   appearance,
   icon,
 }: {
-  to: To;
+  to: string;
   children: ReactNode;
   appearance?: ButtonProps['appearance'];
   icon?: ButtonProps['icon'];
 }) {
   return (
-    <Button as="a" appearance={appearance} icon={icon} {...useRouterLink(to)}>
+    <Button as="a" appearance={appearance} icon={icon} {...useLinkProps(to)}>
       {children}
     </Button>
+  );
+}
+
+/**
+ * A navigation entry: a plain link styled by whether it is the current page, which it announces
+ * with `aria-current="page"`. `end`: only the exact path counts, not its sub-pages.
+ */
+export function NavLink({
+  to,
+  end = false,
+  className,
+  children,
+}: {
+  to: string;
+  end?: boolean;
+  className: (state: { isActive: boolean }) => string;
+  children: ReactNode;
+}) {
+  const isActive = useIsActive(to, end);
+  return (
+    <a {...useLinkProps(to)} className={className({ isActive })} aria-current={isActive ? 'page' : undefined}>
+      {children}
+    </a>
   );
 }

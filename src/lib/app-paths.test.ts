@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPath } from 'react-router';
+import { matchPath } from './router';
 import {
   instanceIdFromParams,
   instancePath,
@@ -18,7 +18,7 @@ describe('app paths name resources readably and read them back', () => {
     const path = vaultPath(VAULT, 'properties');
     expect(path).toBe('/vaults/8f4a6c2e-3b1d-4e7a-9c5f-1d2e3f4a5b6c/rg.one(1)/v1/properties');
     const match = matchPath('/vaults/:subscriptionId/:resourceGroupName/:vaultName/properties', path);
-    expect(vaultIdFromParams(match?.params ?? {})).toBe(VAULT);
+    expect(vaultIdFromParams(match ?? {})).toBe(VAULT);
   });
 
   it('instances and their restore wizard', () => {
@@ -27,7 +27,7 @@ describe('app paths name resources readably and read them back', () => {
       '/instances/:subscriptionId/:resourceGroupName/:vaultName/:backupInstanceName/restore',
       path,
     );
-    expect(instanceIdFromParams(match?.params ?? {})).toBe(INSTANCE);
+    expect(instanceIdFromParams(match ?? {})).toBe(INSTANCE);
   });
 
   it('jobs of either region', () => {
@@ -40,7 +40,7 @@ describe('app paths name resources readably and read them back', () => {
       '/jobs/:region/:subscriptionId/:resourceGroupName/:vaultName/:jobId',
       jobPath(ref),
     );
-    expect(jobFromParams(match?.params ?? {})).toEqual(ref);
-    expect(jobFromParams({ ...match?.params, region: 'elsewhere' })).toBeUndefined();
+    expect(jobFromParams(match ?? {})).toEqual(ref);
+    expect(jobFromParams({ ...match, region: 'elsewhere' })).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { createMemoryRouter } from 'react-router';
+import { createMemoryRouter } from '@/app/router';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createArm, type Arm, type CreateArmOptions } from '@/azure/arm';
 import { DemoCredential } from '@/azure/credentials';
@@ -7,7 +7,6 @@ import { createPendingOperationStore, memoryStorage } from '@/azure/operations/p
 import { createQueryClient } from '@/azure/query-client';
 import { createTestServer, type TestServer, type TestServerOptions } from '@/mocks/node';
 import { App } from '@/app/app';
-import { routes } from '@/app/router';
 import { attachContractRecorder, type ContractRecorder } from './contract/recorder';
 
 /** What a test gets from {@link setupSimulatedArm}: the simulator, the real data layer, and the recorder. */
@@ -70,12 +69,11 @@ export function setupSimulatedArm(
  */
 export function renderAppAt(url: string, sim: SimulatedArm) {
   const queryClient = createQueryClient();
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const router = createMemoryRouter(url);
   const result = render(
     <App
       environment={{ demo: true, cloudName: 'Azure public cloud (simulated)' }}
-      arm={sim.arm}
-      queryClient={queryClient}
+      data={{ arm: sim.arm, queryClient }}
       router={router}
     />,
   );

@@ -6,8 +6,18 @@ interface State {
   hasError: boolean;
 }
 
-/** Catches errors outside the router (providers, bootstrap); route errors use RouteErrorPage. */
-export class AppErrorBoundary extends Component<{ children: ReactNode }, State> {
+interface Props {
+  children: ReactNode;
+  /** What "Try again" does; by default the boundary renders its children again. */
+  onRetry?: () => void;
+}
+
+/**
+ * Catches render errors: around the whole app (providers), and around the current page (see
+ * `AppRoutes`), where the shell stays usable and a page's retry reloads it (a page whose code
+ * failed to load needs a fresh fetch, not a re-render).
+ */
+export class AppErrorBoundary extends Component<Props, State> {
   override state: State = { error: null, hasError: false };
 
   static getDerivedStateFromError(error: unknown): State {
@@ -23,7 +33,7 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
       return (
         <ErrorFallback
           error={this.state.error}
-          onRetry={() => this.setState({ error: null, hasError: false })}
+          onRetry={this.props.onRetry ?? (() => this.setState({ error: null, hasError: false }))}
         />
       );
     }

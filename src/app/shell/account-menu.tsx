@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { PersonRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from '@/lib/router';
 import { useArm } from '@/azure/arm-context';
 import { tenantLabel } from '@/azure/tenants/queries';
 import { useAuthSession } from '../auth/auth-session';

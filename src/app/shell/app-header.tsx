@@ -1,15 +1,20 @@
-import { Badge, Button, makeStyles, shorthands, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, shorthands, Text, tokens } from '@fluentui/react-components';
 import {
   ArrowResetRegular,
   CloudRegular,
   WeatherMoonRegular,
   WeatherSunnyRegular,
 } from '@fluentui/react-icons';
-import { Link } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { useLinkProps } from '@/lib/router';
 import { useEnvironment } from '../environment';
 import { useThemePreference } from '../theme/theme-context';
 import { useAuthSession } from '../auth/auth-session';
-import { AccountMenu } from './account-menu';
+import { WithData } from '../with-data';
+
+// The account menu (Fluent's Menu and its positioning) loads once MSAL has answered: the first
+// paint shows "Signing in…" without it.
+const AccountMenu = lazy(() => import('./account-menu').then((m) => ({ default: m.AccountMenu })));
 
 const useStyles = makeStyles({
   header: {
@@ -37,15 +42,15 @@ const useStyles = makeStyles({
 export function AppHeader() {
   const styles = useStyles();
   const env = useEnvironment();
-  const { session } = useAuthSession();
+  const { session, snapshot } = useAuthSession();
   const { theme, setTheme } = useThemePreference();
   const nextTheme = theme === 'dark' ? 'light' : 'dark';
 
   return (
     <header className={styles.header}>
-      <Link to="/" className={styles.brand}>
+      <a {...useLinkProps('/')} className={styles.brand}>
         CRR Portal
-      </Link>
+      </a>
       <Text className={styles.product}>Backup center · Cross Region Restore</Text>
       <span className={styles.spacer} />
       <span className={styles.meta}>
@@ -57,31 +62,40 @@ export function AppHeader() {
           Demo tenant
         </Badge>
       ) : (
-        session.kind === 'msal' && <AccountMenu />
+        session.kind === 'msal' &&
+        (snapshot.status === 'starting' ? (
+          <Text className={styles.onBrand}>Signing in…</Text>
+        ) : (
+          <Suspense fallback={<Text className={styles.onBrand}>Signing in…</Text>}>
+            <WithData>
+              <AccountMenu />
+            </WithData>
+          </Suspense>
+        ))
       )}
       {env.resetDemoTenant && (
-        <Tooltip content="Forget every change made in the demo and start again" relationship="description">
-          <Button
-            appearance="subtle"
-            className={styles.onBrand}
-            icon={<ArrowResetRegular />}
-            onClick={env.resetDemoTenant}
-          >
-            Reset demo tenant
-          </Button>
-        </Tooltip>
-      )}
-      <Tooltip content={`Switch to the ${nextTheme} theme`} relationship="description">
+        // A native title, not Fluent's Tooltip: its positioning engine would weigh on the first paint.
         <Button
           appearance="subtle"
           className={styles.onBrand}
-          icon={theme === 'dark' ? <WeatherSunnyRegular /> : <WeatherMoonRegular />}
-          aria-pressed={theme === 'dark'}
-          onClick={() => setTheme(nextTheme)}
+          icon={<ArrowResetRegular />}
+          onClick={env.resetDemoTenant}
+          title="Forget every change made in the demo and start again"
+          aria-description="Forget every change made in the demo and start again"
         >
-          Dark theme
+          Reset demo tenant
         </Button>
-      </Tooltip>
+      )}
+      <Button
+        appearance="subtle"
+        className={styles.onBrand}
+        icon={theme === 'dark' ? <WeatherSunnyRegular /> : <WeatherMoonRegular />}
+        aria-pressed={theme === 'dark'}
+        onClick={() => setTheme(nextTheme)}
+        title={`Switch to the ${nextTheme} theme`}
+      >
+        Dark theme
+      </Button>
     </header>
   );
 }

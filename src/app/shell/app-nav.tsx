@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { DatabaseRegular, HomeRegular, TaskListLtrRegular, VaultRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
-import { NavLink } from 'react-router';
+import { NavLink } from '@/components/router-link';
 
 const useStyles = makeStyles({
   nav: {

@@ -1,10 +1,11 @@
 import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { Suspense } from 'react';
 import { useEnvironment } from '../environment';
-import { Outlet } from 'react-router';
 import { AuthGate } from '../auth/auth-gate';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
+import { AppRoutes } from '../router';
+import { WithData } from '../with-data';
 import { RouteFocus } from './route-focus';
 
 const useStyles = makeStyles({
@@ -50,9 +51,11 @@ export function AppShell() {
         <main id="main-content" tabIndex={-1} className={styles.main}>
           <RouteFocus />
           <AuthGate>
-            {/* Pages are fetched on first use; navigations keep the previous page until the next is in. */}
+            {/* The data layer and each page are fetched on first use; navigations keep the previous page until the next is in. */}
             <Suspense fallback={<Spinner label="Loading page…" labelPosition="below" />}>
-              <Outlet />
+              <WithData>
+                <AppRoutes />
+              </WithData>
             </Suspense>
           </AuthGate>
         </main>

@@ -1,3 +1,4 @@
+import { webLightTheme, type Theme } from '@fluentui/react-components';
 import { createContext, useContext } from 'react';
 
 export type ThemeName = 'light' | 'dark';
@@ -28,4 +29,20 @@ export function initialTheme(): ThemeName {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches
     ? 'dark'
     : 'light';
+}
+
+const loaded: Partial<Record<ThemeName, Theme>> = { light: webLightTheme };
+
+/** The theme's tokens when they are loaded (the light theme always is). */
+export function loadedTheme(name: ThemeName): Theme | undefined {
+  return loaded[name];
+}
+
+/** Loads a theme's tokens (the dark theme is a chunk of its own). */
+export async function loadTheme(name: ThemeName): Promise<Theme> {
+  const ready = loaded[name];
+  if (ready) return ready;
+  const { webDarkTheme } = await import('./dark-theme');
+  loaded.dark = webDarkTheme;
+  return webDarkTheme;
 }

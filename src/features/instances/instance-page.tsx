@@ -14,7 +14,7 @@ import {
 import { ArrowUndoRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from '@/lib/router';
 import { useArm } from '@/azure/arm-context';
 import { datasourceTypeHint, datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
 import type { BackupInstanceRow } from '@/azure/backup-instances/instance-row';

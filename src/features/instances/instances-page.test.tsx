@@ -26,7 +26,7 @@ describe('Backup instances page: what re-queries and what does not', () => {
     expect(await screen.findByText(`2 of ${total} backup instances`)).toBeInTheDocument();
     expect(await gridQueries(sim())).toHaveLength(1);
 
-    await act(() => router.navigate('/instances?region=secondary&q=orders'));
+    act(() => router.navigate('/instances?region=secondary&q=orders'));
     expect(await screen.findByText('1 of 5 backup instances')).toBeInTheDocument();
     const queries = await gridQueries(sim());
     expect(queries).toHaveLength(2);

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '@/lib/router';
 import { useArm } from '@/azure/arm-context';
 import { regionDisplayName } from '@/azure/regions';
 import { ArmErrorMessage } from '@/components/arm-error-message';

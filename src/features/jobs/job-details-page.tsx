@@ -10,7 +10,7 @@ import {
 import { ArrowClockwiseRegular, ArrowLeftRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from '@/lib/router';
 import { useArm } from '@/azure/arm-context';
 import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
 import { achievedRestoreTimeMs, achievedRpoMs } from '@/azure/jobs/job-metrics';

@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { useNavigate } from '@/lib/router';
 import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
 import { JOB_OPERATION_LABEL, type JobRow } from '@/azure/jobs/job-row';
 import { RouterLink } from '@/components/router-link';

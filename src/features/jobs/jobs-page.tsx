@@ -11,7 +11,7 @@ import {
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ChartMultipleRegular } from '@fluentui/react-icons';
 import { useQueries } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '@/lib/router';
 import { useArm } from '@/azure/arm-context';
 import type { JobRow } from '@/azure/jobs/job-row';
 import type { LiveRefreshState } from '@/azure/jobs/live-refresh';

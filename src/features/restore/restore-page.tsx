@@ -9,7 +9,7 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { useParams } from '@/lib/router';
 import { useArm } from '@/azure/arm-context';
 import { isArmError } from '@/azure/arm-error';
 import { crossRegionRestoreStatus, secondaryRegion } from '@/azure/backup-vaults/vault-rules';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '@/lib/router';
 import { useSetSearchParams } from '@/lib/url-state';
 import { STEPS, type Field, type FormValues, type Step } from './form-model';
 

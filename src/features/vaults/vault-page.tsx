@@ -9,13 +9,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, useParams } from 'react-router';
+import { useParams } from '@/lib/router';
 import { isArmError } from '@/azure/arm-error';
 import { useArm } from '@/azure/arm-context';
 import { parseBackupVaultId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
-import { RouterBreadcrumbLink, RouterLink } from '@/components/router-link';
+import { NavLink, RouterBreadcrumbLink, RouterLink } from '@/components/router-link';
 import { VaultOverview } from './vault-overview';
 import { vaultIdFromParams, vaultPath } from '@/lib/app-paths';
 import { VaultProperties } from './vault-properties';
