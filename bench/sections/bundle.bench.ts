@@ -127,7 +127,7 @@ test('bundle', async ({ page, browser, context, arm }) => {
   await build({
     root: resolve('bench/floor'),
     configFile: false,
-    logLevel: 'warn',
+    logLevel: 'error',
     plugins: [react()],
     build: { outDir: FLOOR_DIST, emptyOutDir: true },
   });
