@@ -12,6 +12,7 @@ export default tseslint.config(
       'dist',
       'dist-demo',
       'dist-e2e',
+      'dist-bench',
       'node_modules',
       'public',
       'public-demo',

@@ -23,6 +23,8 @@ export default defineConfig({
     {
       command: `npx vite build --mode demo --outDir dist-demo --logLevel warn && npx vite preview --mode demo --outDir dist-demo --port ${port} --strictPort`,
       url: `http://localhost:${port}`,
+      // Playwright starts web servers in the config's folder; the builds run from the repo root.
+      cwd: process.cwd(),
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',
@@ -31,6 +33,7 @@ export default defineConfig({
     {
       command: `node scripts/e2e-azure-server.mjs --port ${port + 1}`,
       url: `http://localhost:${port + 1}`,
+      cwd: process.cwd(),
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',
