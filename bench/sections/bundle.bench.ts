@@ -35,6 +35,8 @@ const isScript = (url: string) => /\.(m?js|css)$/.test(new URL(url).pathname);
 
 interface Load {
   fcp: number;
+  /** When the app's shell had rendered (its `crr:shell-rendered` mark); what it needed was in. */
+  shellRendered: number;
   firstRow: number;
   scripts: Timed[];
 }
@@ -46,8 +48,11 @@ async function load(page: Page, url: string, firstData: string): Promise<Load> {
   const fcp = await page.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
   );
+  const shellRendered = await page.evaluate(
+    () => performance.getEntriesByName('crr:shell-rendered')[0]?.startTime ?? NaN,
+  );
   const scripts = (await resourceTimings(page)).filter((t) => isScript(t.url));
-  return { fcp, firstRow, scripts };
+  return { fcp, shellRendered, firstRow, scripts };
 }
 
 /** The gzip total of `files` and a readable list of them. */
@@ -157,7 +162,14 @@ test('bundle', async ({ page, browser, context, arm }) => {
       .filter({ has: page.getByRole('gridcell') }),
   ).not.toHaveCount(0);
   await sizes.settled();
-  const beforePaint = medianBefore(sizes, loads, (l) => l.fcp);
+  // What the first paint waited for: files requested before the shell had rendered (and before
+  // first-contentful-paint). What the app requests after that (MSAL, the data layer, the page's
+  // code) loads in parallel with the paint, not before it.
+  if (loads.some((l) => Number.isNaN(l.shellRendered))) {
+    throw new Error('The app set no crr:shell-rendered mark (src/main.tsx)');
+  }
+  const beforePaint = medianBefore(sizes, loads, (l) => Math.min(l.fcp, l.shellRendered));
+  const shellRendered = Math.round(median(loads.map((l) => l.shellRendered)));
   const toFirstRow = medianBefore(sizes, loads, (l) => l.firstRow);
   const fcp = Math.round(median(loads.map((l) => l.fcp)));
   const firstRow = Math.round(median(loads.map((l) => l.firstRow)));
@@ -203,7 +215,7 @@ test('bundle', async ({ page, browser, context, arm }) => {
         value: kB(beforePaint.bytes),
         unit: 'kB gzip',
         target: { max: 150, text: '≤ 150 kB gzip' },
-        detail: `files whose request started before first-contentful-paint (${fcp} ms), median of ${LOADS} loads of a returning user (token cache warm: the shell paints the same before sign-in); ${GZIP}: ${beforePaint.list}`,
+        detail: `files whose request started before the shell's first render committed (${shellRendered} ms; first-contentful-paint ${fcp} ms; MSAL, the data layer and the page's code are requested right after, in parallel with the paint), median of ${LOADS} loads of a returning user (token cache warm: the shell paints the same before sign-in); ${GZIP}: ${beforePaint.list}`,
       },
       {
         name: 'JS+CSS up to the first vault row (MSAL included)',

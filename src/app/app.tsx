@@ -7,9 +7,10 @@ import { AppThemeProvider } from './theme/app-theme-provider';
 import { EnvironmentContext, type AppEnvironment } from './environment';
 import { AppRouterProvider, type AppRouter } from './router';
 import { AppShell } from './shell/app-shell';
+import { AfterFirstData } from './after-first-data';
 import { DataLayerContext, WithData } from './with-data';
 
-// Toasts report background failures of data already on screen: they can wait for the data layer.
+// Toasts report background failures of data already on screen: they can wait for the first data.
 const AppToasts = lazy(() => import('./app-toasts').then((m) => ({ default: m.AppToasts })));
 
 export interface AppProps {
@@ -35,7 +36,9 @@ export function App({ environment, data, session = demoAuthSession, router }: Ap
               <DataLayerContext.Provider value={data}>
                 <Suspense fallback={null}>
                   <WithData>
-                    <AppToasts />
+                    <AfterFirstData>
+                      <AppToasts />
+                    </AfterFirstData>
                   </WithData>
                 </Suspense>
                 <AppRouterProvider {...(router ? { router } : {})}>

@@ -1,4 +1,4 @@
-import { Badge, Button, makeStyles, shorthands, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, shorthands, Text, tokens } from '@fluentui/react-components';
 import {
   ArrowResetRegular,
   CloudRegular,
@@ -10,10 +10,13 @@ import { useLinkProps } from '@/lib/router';
 import { useEnvironment } from '../environment';
 import { useThemePreference } from '../theme/theme-context';
 import { useAuthSession } from '../auth/auth-session';
+import { AfterFirstData } from '../after-first-data';
 import { WithData } from '../with-data';
 
-// The account menu (Fluent's Menu and its positioning) loads once MSAL has answered: the first
-// paint shows "Signing in…" without it.
+// The account menu (Fluent's Menu and its positioning) loads after the first data: the first paint
+// and the first data row do not wait for it. Until then the header names the account.
+// The demo's badge: Fluent's Badge would otherwise ship to real users, who never see it.
+const DemoBadge = lazy(() => import('./demo-badge').then((m) => ({ default: m.DemoBadge })));
 const AccountMenu = lazy(() => import('./account-menu').then((m) => ({ default: m.AccountMenu })));
 
 const useStyles = makeStyles({
@@ -45,6 +48,7 @@ export function AppHeader() {
   const { session, snapshot } = useAuthSession();
   const { theme, setTheme } = useThemePreference();
   const nextTheme = theme === 'dark' ? 'light' : 'dark';
+  const accountName = snapshot.account?.name ?? 'Not signed in';
 
   return (
     <header className={styles.header}>
@@ -58,17 +62,19 @@ export function AppHeader() {
         <Text>{env.cloudName}</Text>
       </span>
       {env.demo ? (
-        <Badge appearance="filled" color="warning" aria-label="Signed in to the Demo tenant">
-          Demo tenant
-        </Badge>
+        <Suspense fallback={<Text className={styles.onBrand}>Demo tenant</Text>}>
+          <DemoBadge />
+        </Suspense>
       ) : (
         session.kind === 'msal' &&
         (snapshot.status === 'starting' ? (
           <Text className={styles.onBrand}>Signing in…</Text>
         ) : (
-          <Suspense fallback={<Text className={styles.onBrand}>Signing in…</Text>}>
+          <Suspense fallback={<Text className={styles.onBrand}>{accountName}</Text>}>
             <WithData>
-              <AccountMenu />
+              <AfterFirstData fallback={<Text className={styles.onBrand}>{accountName}</Text>}>
+                <AccountMenu />
+              </AfterFirstData>
             </WithData>
           </Suspense>
         ))
