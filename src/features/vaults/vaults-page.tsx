@@ -165,12 +165,12 @@ export function VaultsPage() {
   const locationQueries = useQueries({
     queries: selected.map((id) => arm.subscriptions.queries.locations(id)),
   });
-  const vaultIds = vaultQueries.flatMap((q) => (q.data ?? []).flatMap((v) => (v.id ? [v.id] : [])));
   // One Resource Graph `summarize count() by vaultId` for every vault of the selection, the way
-  // Backup center counts: never a page through each vault's instances for a number.
+  // Backup center counts: never a page through each vault's instances for a number. It needs only
+  // the subscriptions, so it runs beside the vault lists, not after them.
   const counts = useQuery({
     ...arm.backupInstances.queries.countsByVault(selected),
-    enabled: selected.length > 0 && vaultIds.length > 0,
+    enabled: selected.length > 0,
   });
   const countOf = (vaultId: string): number | null | undefined =>
     counts.data ? (counts.data.byVault[resourceIdKey(vaultId)] ?? 0) : counts.isError ? null : undefined;
