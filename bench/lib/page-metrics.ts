@@ -143,3 +143,42 @@ export function percentile(values: readonly number[], p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? Number.NaN;
 }
+
+/**
+ * The floor of the scroll and keystroke figures, built in the same run: a static page with no
+ * script but the measurement, `rows` rows of the grid's height and 10 text cells, in a scroller of
+ * the grid's size, and a text box whose every keystroke rewrites the text of the rows in view.
+ * What this page drops or takes is the machine's (headless Chromium's raster on shared cores),
+ * not the app's.
+ */
+export async function loadFloorPage(page: Page, rows: number, rowHeight: number): Promise<void> {
+  await page.setContent(`<!doctype html><html><body style="margin:0;font:14px sans-serif">
+    <label>Search <input id="q"></label>
+    <main id="m"><div id="s" style="height:585px;overflow:auto;position:relative;contain:strict">
+      <div id="body" style="height:${rows * rowHeight}px;position:relative"></div>
+    </div></main></body></html>`);
+  await page.evaluate(
+    ({ rows, rowHeight }) => {
+      const body = document.getElementById('body');
+      if (!body) throw new Error('no floor body');
+      const html: string[] = [];
+      for (let i = 0; i < rows; i++) {
+        const cells = Array.from(
+          { length: 10 },
+          (_, j) => `<span style="flex:1 0 130px">row ${i} cell ${j}</span>`,
+        );
+        html.push(
+          `<div role="row" style="position:absolute;left:0;right:0;top:${i * rowHeight}px;height:${rowHeight}px;display:flex;gap:8px;align-items:center">${cells.join('')}</div>`,
+        );
+      }
+      body.innerHTML = html.join('');
+      const input = document.getElementById('q') as HTMLInputElement;
+      input.addEventListener('input', () => {
+        for (const row of Array.from(body.children).slice(0, 20))
+          for (const cell of Array.from(row.children))
+            cell.textContent = `${input.value} ${cell.textContent ?? ''}`.slice(0, 40);
+      });
+    },
+    { rows, rowHeight },
+  );
+}
