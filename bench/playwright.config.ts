@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 // The benchmark as Playwright files: one worker (timings must not share the 2 cores), no retries,
@@ -6,6 +7,8 @@ import { defineConfig } from '@playwright/test';
 // Entra ID and ARM played by the bench in Node).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.BENCH_PORT ?? 4280);
+// Web servers start in the config's folder unless told otherwise; the builds run from the repo root.
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   testDir: './sections',
@@ -23,8 +26,7 @@ export default defineConfig({
     {
       command: `npx vite build --mode demo --outDir dist-demo --logLevel warn && npx vite preview --mode demo --outDir dist-demo --port ${port} --strictPort`,
       url: `http://localhost:${port}`,
-      // Playwright starts web servers in the config's folder; the builds run from the repo root.
-      cwd: process.cwd(),
+      cwd: root,
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',
@@ -33,7 +35,7 @@ export default defineConfig({
     {
       command: `node scripts/e2e-azure-server.mjs --port ${port + 1}`,
       url: `http://localhost:${port + 1}`,
-      cwd: process.cwd(),
+      cwd: root,
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',

@@ -7,6 +7,8 @@
 export function judge(figure) {
   if (!figure.target) return figure;
   const { max, min } = figure.target;
+  // A target with only text (e.g. "minimum 5" beside a figure the issue sets no bound for) is shown, not judged.
+  if (max === undefined && min === undefined) return figure;
   const pass = (max === undefined || figure.value <= max) && (min === undefined || figure.value >= min);
   return { ...figure, pass };
 }

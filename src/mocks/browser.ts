@@ -26,7 +26,7 @@ function storage(): KeyValueStorage | undefined {
 }
 
 export interface StartDemoWorkerOptions {
-  /** Defaults to window.location.search: `?scenario=...`, `?scale=50000`. */
+  /** Defaults to window.location.search: `?scenario=...`, `?scale=50000`, `?jobs=100000`. */
   search?: string;
   /** Service worker script URL (default /mockServiceWorker.js). */
   serviceWorkerUrl?: string;
@@ -38,11 +38,11 @@ export async function startDemoWorker(options: StartDemoWorkerOptions = {}): Pro
   if (worker) return worker;
   const search = options.search ?? (typeof window === 'undefined' ? '' : window.location.search);
   const params = new URLSearchParams(search);
-  const scaleParam = Number(params.get('scale'));
-  session = openDemoSession({
-    storage: storage(),
-    scale: Number.isFinite(scaleParam) && scaleParam > 0 ? Math.floor(scaleParam) : undefined,
-  });
+  const count = (name: string) => {
+    const value = Number(params.get(name));
+    return Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  };
+  session = openDemoSession({ storage: storage(), scale: count('scale'), jobs: count('jobs') });
 
   // A scenario in the URL replaces the stored one; otherwise the tab keeps what it had.
   const fromUrl = parseScenarioParams(params);
@@ -72,7 +72,7 @@ export function resetDemoTenant(): void {
   clearDemoState(storage());
   if (!worker || !session) return;
   const scenarios = session.state.scenario ? Scenarios.fromJSON(session.state.scenario) : new Scenarios();
-  session = openDemoSession({ storage: storage(), scale: session.state.scale });
+  session = openDemoSession({ storage: storage(), scale: session.state.scale, jobs: session.state.jobs });
   const current = session;
   scenarios.onChange = () => current.persist(scenarios.toJSON());
   current.persist(scenarios.toJSON());

@@ -20,6 +20,25 @@ class FakeStorage implements KeyValueStorage {
 }
 
 describe('demo persistence across a reload', () => {
+  it('keeps ?jobs= for the tab (a reload without it builds the same jobs) and rebuilds when it changes', () => {
+    const storage = new FakeStorage();
+    const jobsOf = (session: ReturnType<typeof openDemoSession>) =>
+      [...session.tenant.vaults.values()].reduce(
+        (n, v) =>
+          n +
+          (v.generatedJobs
+            ? session.tenant.listJobs(v).length + session.tenant.listCrossRegionRestoreJobs(v).length
+            : 0),
+        0,
+      );
+    const first = openDemoSession({ storage, jobs: 500 });
+    expect([first.state.jobs, jobsOf(first)]).toEqual([500, 500]);
+    const reloaded = openDemoSession({ storage });
+    expect([reloaded.state.startedAt, jobsOf(reloaded)]).toEqual([first.state.startedAt, 500]);
+    const changed = openDemoSession({ storage, jobs: 700 });
+    expect(jobsOf(changed)).toBe(700);
+  });
+
   it('replays enabled CRR and a triggered restore job, whose progress continues with real time', () => {
     const storage = new FakeStorage();
     let wall = Date.UTC(2025, 10, 4, 9, 0, 0);

@@ -1,5 +1,5 @@
 // The demo's state survives a reload in the same tab: sessionStorage keeps the build recipe (seed,
-// scale, clock origin) and the journal of mutations; reloading rebuilds the tenant and replays it.
+// scale, jobs, clock origin) and the journal of mutations; reloading rebuilds the tenant and replays it.
 
 import { createRealTimeClock, type SimClock } from './tenant/clock';
 import { createDemoTenant, DEMO_SEED } from './tenant/demo-tenant';
@@ -14,6 +14,8 @@ export interface PersistedDemoState {
   version: 1;
   seed: number;
   scale: number;
+  /** Generated bulk jobs (`?jobs=`), 0 for none. */
+  jobs: number;
   startedAt: number;
   clockOffset: number;
   journal: JournalEntry[];
@@ -36,6 +38,7 @@ export function loadDemoState(storage: KeyValueStorage | undefined): PersistedDe
       version: 1,
       seed: parsed.seed,
       scale: typeof parsed.scale === 'number' ? parsed.scale : 0,
+      jobs: typeof parsed.jobs === 'number' ? parsed.jobs : 0,
       startedAt: parsed.startedAt,
       clockOffset: typeof parsed.clockOffset === 'number' ? parsed.clockOffset : 0,
       journal: parsed.journal,
@@ -60,9 +63,10 @@ export function clearDemoState(storage: KeyValueStorage | undefined): void {
 
 export interface DemoSessionOptions {
   storage: KeyValueStorage | undefined;
-  /** Used when nothing is stored (a fresh tab) or when `scale` differs from the stored one. */
+  /** Used when nothing is stored (a fresh tab) or when `scale` or `jobs` differs from the stored one. */
   seed?: number;
   scale?: number;
+  jobs?: number;
   /** Wall clock, injectable for tests. */
   realNow?: () => number;
   pageSizes?: TenantOptions['pageSizes'];
@@ -82,9 +86,11 @@ export function openDemoSession(options: DemoSessionOptions): DemoSession {
   const realNow = options.realNow ?? (() => Date.now());
   const stored = loadDemoState(options.storage);
   const wantedScale = options.scale ?? stored?.scale ?? 0;
+  const wantedJobs = options.jobs ?? stored?.jobs ?? 0;
   const reuse =
     stored !== undefined &&
     stored.scale === wantedScale &&
+    stored.jobs === wantedJobs &&
     (options.seed === undefined || options.seed === stored.seed);
   const state: PersistedDemoState = reuse
     ? stored
@@ -92,6 +98,7 @@ export function openDemoSession(options: DemoSessionOptions): DemoSession {
         version: 1,
         seed: options.seed ?? DEMO_SEED,
         scale: wantedScale,
+        jobs: wantedJobs,
         startedAt: realNow(),
         clockOffset: 0,
         journal: [],
@@ -102,6 +109,7 @@ export function openDemoSession(options: DemoSessionOptions): DemoSession {
     seed: state.seed,
     clock,
     scale: state.scale,
+    jobs: state.jobs,
     pageSizes: options.pageSizes,
     timings: options.timings,
   });

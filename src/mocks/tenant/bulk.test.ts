@@ -15,7 +15,7 @@ describe('bulk generator', () => {
   const bulkVaults = [...tenant.vaults.values()].slice(named.vaults);
 
   it('adds exactly the requested instances: 200 per vault, 10 vaults per subscription', () => {
-    expect(result).toEqual({ subscriptions: 25, vaults: 250, instances: 50_000 });
+    expect(result).toEqual({ subscriptions: 25, vaults: 250, instances: 50_000, jobs: 0 });
     expect(tenant.instances.size).toBe(named.instances + 50_000);
     expect(tenant.listSubscriptions()).toHaveLength(3 + 25);
     expect(bulkVaults).toHaveLength(250);

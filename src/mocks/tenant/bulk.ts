@@ -1,4 +1,4 @@
-// Bulk data for the benchmark (`?scale=50000`): more subscriptions, vaults and instances built through
+// Bulk data for the benchmark (`?scale=50000`, `?jobs=100000`): more subscriptions, vaults and instances built through
 // the same Tenant API as the named demo tenant, so every handler and rule applies unchanged.
 
 import { DAY, MINUTE } from './clock';
@@ -6,11 +6,17 @@ import { Prng, guidFromName, hash32 } from './prng';
 import { REGIONS } from './regions';
 import { TENANT_ID, type Tenant } from './tenant';
 import { addPgInstance, pgServer } from './pg-instances';
-import type { StorageRedundancy } from './types';
+import { assignBulkJobs } from './bulk-jobs';
+import type { StorageRedundancy, Vault } from './types';
 
 export interface BulkOptions {
   /** Number of extra backup instances. */
   scale: number;
+  /**
+   * Exactly this many jobs over the bulk vaults (see bulk-jobs.ts), instead of the instances'
+   * scheduled backup jobs; undefined keeps the scheduled ones.
+   */
+  jobs?: number | undefined;
   instancesPerVault?: number;
   vaultsPerSubscription?: number;
 }
@@ -19,6 +25,8 @@ export interface BulkResult {
   subscriptions: number;
   vaults: number;
   instances: number;
+  /** Generated jobs (0 without `jobs`). */
+  jobs: number;
 }
 
 export function addBulk(tenant: Tenant, options: BulkOptions): BulkResult {
@@ -27,7 +35,8 @@ export function addBulk(tenant: Tenant, options: BulkOptions): BulkResult {
   // A separate stream: the bulk data never shifts the ids the demo tenant or its journal use.
   const rng = new Prng(hash32(`bulk:${tenant.seed}:${options.scale}`));
   const t0 = tenant.clock.startedAt;
-  const result: BulkResult = { subscriptions: 0, vaults: 0, instances: 0 };
+  const result: BulkResult = { subscriptions: 0, vaults: 0, instances: 0, jobs: 0 };
+  const vaults: Vault[] = [];
   let remaining = options.scale;
   let subIndex = 0;
   while (remaining > 0) {
@@ -66,6 +75,7 @@ export function addBulk(tenant: Tenant, options: BulkOptions): BulkResult {
         crrEnabledAt: crrEnabled ? t0 - 120 * DAY : undefined,
       });
       result.vaults++;
+      vaults.push(vault);
       const count = Math.min(perVault, remaining);
       // Databases are grouped onto servers of 20 so ids look like a real estate.
       let server = pgServer(subscriptionId, dataRg, `pg-scale-${label}-${v}-0`, region.name, 'single', []);
@@ -107,6 +117,10 @@ export function addBulk(tenant: Tenant, options: BulkOptions): BulkResult {
       }
       remaining -= count;
     }
+  }
+  if (options.jobs !== undefined && options.jobs > 0) {
+    assignBulkJobs(vaults, options.jobs, t0);
+    result.jobs = options.jobs;
   }
   return result;
 }

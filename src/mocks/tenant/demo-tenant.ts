@@ -107,13 +107,20 @@ export interface DemoTenantOptions extends Omit<TenantOptions, 'seed'> {
   seed?: number;
   /** Extra generated backup instances (the benchmark's `?scale=`). */
   scale?: number;
-  bulk?: Omit<BulkOptions, 'scale'>;
+  /** Generated jobs over the bulk vaults (the benchmark's `?jobs=`); adds 1,000 instances without `scale`. */
+  jobs?: number;
+  bulk?: Omit<BulkOptions, 'scale' | 'jobs'>;
 }
+
+/** Bulk instances added for `jobs` when no `scale` is asked for (5 vaults to hold the jobs). */
+export const JOBS_ONLY_SCALE = 1000;
 
 export function createDemoTenant(options: DemoTenantOptions): Tenant {
   const tenant = new Tenant({ ...options, seed: options.seed ?? DEMO_SEED });
   buildDemoTenant(tenant, options.clock);
-  if (options.scale && options.scale > 0) addBulk(tenant, { ...options.bulk, scale: options.scale });
+  const jobs = options.jobs && options.jobs > 0 ? options.jobs : undefined;
+  const scale = options.scale && options.scale > 0 ? options.scale : jobs ? JOBS_ONLY_SCALE : 0;
+  if (scale > 0) addBulk(tenant, { ...options.bulk, scale, jobs });
   return tenant;
 }
 

@@ -15,6 +15,7 @@ import {
   type RestoreContext,
 } from './cross-region-restore';
 import { resourceNotFound } from './errors';
+import { generatedJobs } from './bulk-jobs';
 import { Journal, type JournalEntry } from './journal';
 import { Operations, type OperationStatus } from './operations';
 import { Prng } from './prng';
@@ -128,7 +129,10 @@ export class Tenant extends Registry {
     const version = `${second}:${vault.instanceIds.length}:${vault.storedJobs.length}`;
     const cached = this.jobCache.get(vault.id);
     if (cached?.version === version) return cached.views;
-    const views = primaryJobs(this.listInstances(vault), vault.storedJobs, now);
+    const generated = generatedJobs(vault, () => this.listInstances(vault)).primary;
+    const views = vault.generatedJobs
+      ? startedJobs([...vault.storedJobs, ...generated], now)
+      : primaryJobs(this.listInstances(vault), vault.storedJobs, now);
     this.jobCache.set(vault.id, { version, views });
     return views;
   }
@@ -139,7 +143,9 @@ export class Tenant extends Registry {
 
   /** Secondary-region jobs (cross-region restores), newest first. */
   listCrossRegionRestoreJobs(vault: Vault, now = this.now()): JobView[] {
-    return startedJobs(vault.crrJobs, now);
+    if (!vault.generatedJobs) return startedJobs(vault.crrJobs, now);
+    const generated = generatedJobs(vault, () => this.listInstances(vault)).secondary;
+    return startedJobs([...vault.crrJobs, ...generated], now);
   }
 
   // ---------------------------------------------------------------- operations

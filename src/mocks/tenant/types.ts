@@ -42,6 +42,18 @@ export interface Vault {
   crrJobs: Job[];
   /** Primary-region jobs stored explicitly; scheduled backups are derived from the recovery-point schedule. */
   storedJobs: Job[];
+  /**
+   * The benchmark's generated jobs (`?jobs=`, bulk vaults only), built on first list; a vault with
+   * them derives no scheduled backup jobs from its instances.
+   */
+  generatedJobs?: GeneratedJobs | undefined;
+}
+
+/** How many jobs to generate for a bulk vault, in each region, laid out before `builtAt`. */
+export interface GeneratedJobs {
+  primary: number;
+  secondary: number;
+  builtAt: number;
 }
 
 export interface DatasourceRef {
