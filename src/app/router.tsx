@@ -1,7 +1,7 @@
 import { lazy, useState, type ComponentType, type ReactNode } from 'react';
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { matchPath, PagePreloadContext, routeParser, useLocation } from '@/lib/router';
+import { matchPath, NavigationProvider, PagePreloadContext, routeParser, useLocation } from '@/lib/router';
 import { AppErrorBoundary } from './errors/app-error-boundary';
 import { NotFoundPage } from './not-found-page';
 
@@ -116,7 +116,9 @@ export function AppRouterProvider({ router, children }: { router?: AppRouter; ch
       {...(router?.hook ? { hook: router.hook } : {})}
       {...(router?.searchHook ? { searchHook: router.searchHook } : {})}
     >
-      <PagePreloadContext.Provider value={preloadPage}>{children}</PagePreloadContext.Provider>
+      <PagePreloadContext.Provider value={preloadPage}>
+        <NavigationProvider>{children}</NavigationProvider>
+      </PagePreloadContext.Provider>
     </Router>
   );
 }

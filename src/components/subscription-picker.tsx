@@ -3,7 +3,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { scopedStorageKey } from '@/azure/account-scope';
 import { useArm } from '@/azure/arm-context';
-import { resourceIdKey, sameResourceId } from '@/azure/resource-id';
+import { resourceIdKey } from '@/azure/resource-id';
 import type { Subscription } from '@/azure/subscriptions/types';
 import { parseList, readStoredList, storeList, useSearchParam } from '@/lib/url-state';
 
@@ -95,9 +95,15 @@ export function useSubscriptionSelection(): SubscriptionSelection {
     if (param) storeList(storedKey, parseList(param));
   }, [param, storedKey]);
 
-  const nameOf = (subscriptionId: string) =>
-    subscriptions.find((s) => sameResourceId(s.subscriptionId, subscriptionId))?.displayName ??
-    subscriptionId;
+  // Stable between renders and a map lookup: grids call it for every row they draw.
+  const nameOf = useMemo(() => {
+    const names = new Map(
+      subscriptions.flatMap((s) =>
+        s.subscriptionId && s.displayName ? [[resourceIdKey(s.subscriptionId), s.displayName] as const] : [],
+      ),
+    );
+    return (subscriptionId: string) => names.get(resourceIdKey(subscriptionId)) ?? subscriptionId;
+  }, [subscriptions]);
 
   return {
     query,

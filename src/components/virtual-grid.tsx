@@ -1,15 +1,24 @@
 import {
   makeStyles,
+  shorthands,
   Table,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
   tokens,
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 
 /** One column of a {@link VirtualGrid}. */
 export interface VirtualGridColumn<T> {
@@ -59,8 +68,34 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   body: { position: 'relative' },
-  row: { position: 'absolute', left: 0, right: 0, height: `${ROW_HEIGHT}px` },
-  cell: { minWidth: 0, overflow: 'hidden' },
+  // Body rows are plain elements with Fluent's look, not Fluent's TableRow/TableCell: each of those
+  // runs a dozen hooks, and scrolling a long list mounts a screenful of rows every few frames.
+  row: {
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    height: `${ROW_HEIGHT}px`,
+    display: 'flex',
+    alignItems: 'center',
+    boxSizing: 'border-box',
+    color: tokens.colorNeutralForeground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': {
+      ...shorthands.outline(tokens.strokeWidthThick, 'solid', tokens.colorStrokeFocus2),
+      outlineOffset: '-2px',
+    },
+  },
+  cell: {
+    display: 'flex',
+    alignItems: 'center',
+    alignSelf: 'stretch',
+    minWidth: 0,
+    overflow: 'hidden',
+    paddingInline: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
 });
 
 /**
@@ -135,7 +170,15 @@ export function VirtualGrid<T>({
     }
   };
 
-  const flex = (c: VirtualGridColumn<T>) => ({ flex: `1 0 ${c.width}px` });
+  // Stable handlers for the memoised rows; they read the latest render's state through a ref.
+  const latest = useRef({ onKeyDown, setActive });
+  latest.current = { onKeyDown, setActive };
+  const rowKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>, index: number, row: T) =>
+      latest.current.onKeyDown(event, index, row),
+    [],
+  );
+  const rowFocus = useCallback((index: number) => latest.current.setActive(index), []);
 
   return (
     <div
@@ -186,24 +229,18 @@ export function VirtualGrid<T>({
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
-              <TableRow
+              <GridRow<T>
                 key={rowKey(row)}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                tabIndex={item.index === tabStop ? 0 : -1}
-                className={styles.row}
-                style={{ transform: `translateY(${item.start}px)` }}
-                onFocus={(e) => {
-                  if (e.target === e.currentTarget) setActive(item.index);
-                }}
-                onKeyDown={(e) => onKeyDown(e, item.index, row)}
-              >
-                {columns.map((c) => (
-                  <TableCell key={c.id} role="gridcell" className={styles.cell} style={flex(c)}>
-                    {c.render(row)}
-                  </TableCell>
-                ))}
-              </TableRow>
+                row={row}
+                index={item.index}
+                start={item.start}
+                tabStop={item.index === tabStop}
+                columns={columns}
+                rowClassName={styles.row}
+                cellClassName={styles.cell}
+                onRowFocus={rowFocus}
+                onRowKeyDown={rowKeyDown}
+              />
             );
           })}
         </TableBody>
@@ -211,3 +248,51 @@ export function VirtualGrid<T>({
     </div>
   );
 }
+
+const flex = (c: { width: number }) => ({ flex: `1 0 ${c.width}px` });
+
+interface GridRowProps<T> {
+  row: T;
+  index: number;
+  start: number;
+  tabStop: boolean;
+  columns: readonly VirtualGridColumn<T>[];
+  rowClassName: string;
+  cellClassName: string;
+  onRowFocus: (index: number) => void;
+  onRowKeyDown: (event: KeyboardEvent<HTMLDivElement>, index: number, row: T) => void;
+}
+
+/** One body row; memoised, so scrolling and filtering re-render only rows that changed. */
+const GridRow = memo(function GridRow<T>({
+  row,
+  index,
+  start,
+  tabStop,
+  columns,
+  rowClassName,
+  cellClassName,
+  onRowFocus,
+  onRowKeyDown,
+}: GridRowProps<T>) {
+  return (
+    <div
+      role="row"
+      data-index={index}
+      aria-rowindex={index + 2}
+      tabIndex={tabStop ? 0 : -1}
+      className={rowClassName}
+      style={{ transform: `translateY(${start}px)` }}
+      onFocus={(e: FocusEvent<HTMLDivElement>) => {
+        if (e.target === e.currentTarget) onRowFocus(index);
+      }}
+      onKeyDown={(e) => onRowKeyDown(e, index, row)}
+    >
+      {columns.map((c) => (
+        <div key={c.id} role="gridcell" className={cellClassName} style={flex(c)}>
+          {c.render(row)}
+        </div>
+      ))}
+    </div>
+  );
+}) as <T>(props: GridRowProps<T>) => ReactNode;

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, type MouseEvent } from 'react';
+import { createContext, useCallback, useContext, useMemo, type MouseEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { parse } from 'regexparam';
 import {
@@ -33,24 +33,39 @@ export interface NavigateOptions {
 
 export type Navigate = (to: string, options?: NavigateOptions) => Promise<void>;
 
+const NavigateContext = createContext<Navigate | null>(null);
+
+/**
+ * Provides the app's one navigate function (inside the router, above every link). Links and
+ * pages read it from context: a grid draws thousands of links, and each would otherwise subscribe
+ * to the URL only to get a function that never changes.
+ */
+export function NavigationProvider({ children }: { children: ReactNode }) {
+  const [, navigate] = useWouterLocation();
+  const preload = useContext(PagePreloadContext);
+  const go = useCallback<Navigate>(
+    async (to, options = {}) => {
+      const loading = preload(pathOf(to));
+      // A page whose code failed to load still opens: its route shows the failure and a retry.
+      if (loading) await loading.catch(() => undefined);
+      const move = () => navigate(to, { replace: options.replace ?? false });
+      if (options.flushSync) flushSync(move);
+      else move();
+    },
+    [navigate, preload],
+  );
+  return <NavigateContext.Provider value={go}>{children}</NavigateContext.Provider>;
+}
+
 /**
  * Navigates within the app. The next page's code is fetched first, so the current page stays on
  * screen (and keeps focus) until the next one can render, as with a full page load.
  */
 export function useNavigate(): Navigate {
-  const [, navigate] = useWouterLocation();
-  const preload = useContext(PagePreloadContext);
-  return useCallback(
-    async (to, options = {}) => {
-      const loading = preload(pathOf(to));
-      // A page whose code failed to load still opens: its route shows the failure and a retry.
-      if (loading) await loading.catch(() => undefined);
-      const go = () => navigate(to, { replace: options.replace ?? false });
-      if (options.flushSync) flushSync(go);
-      else go();
-    },
-    [navigate, preload],
-  );
+  const navigate = useContext(NavigateContext);
+  if (!navigate)
+    throw new Error('useNavigate needs the app router (AppRouterProvider in src/app/router.tsx).');
+  return navigate;
 }
 
 /** The current path within the app (without the deployment's base path) and query string. */

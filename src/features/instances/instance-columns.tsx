@@ -1,4 +1,4 @@
-import { Badge, makeStyles, Tooltip, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { SECONDARY_RPO_LABELS, type SecondaryRpoState } from '@/azure/backup-instances/rpo';
 import { RouterLink } from '@/components/router-link';
 import type { VirtualGridColumn } from '@/components/virtual-grid';
@@ -41,11 +41,16 @@ function TypeCell({ row }: { row: GridRow }) {
     <span className={styles.withBadge}>
       <Text>{row.typeLabel}</Text>
       {row.typeHint && (
-        <Tooltip content={row.typeHint} relationship="description">
-          <Badge appearance="outline" color="warning" className={styles.badge}>
-            Retired server type
-          </Badge>
-        </Tooltip>
+        // A native title, not Fluent's Tooltip: thousands of rows scroll past, each would mount one.
+        <Badge
+          appearance="outline"
+          color="warning"
+          className={styles.badge}
+          title={row.typeHint}
+          aria-description={row.typeHint}
+        >
+          Retired server type
+        </Badge>
       )}
     </span>
   );

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useNavigate } from '@/lib/router';
 import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
 import { JOB_OPERATION_LABEL, type JobRow } from '@/azure/jobs/job-row';
@@ -48,38 +49,41 @@ export interface JobsGridProps {
  */
 export function JobsGrid({ rows, sort, descending, onSort, subscriptionName }: JobsGridProps) {
   const navigate = useNavigate();
-  const render = (column: JobColumn, row: JobRow) => {
-    switch (column) {
-      case 'instance':
-        return <RouterLink to={jobLink(row)}>{row.instanceName || row.jobId}</RouterLink>;
-      case 'datasourceType':
-        return datasourceTypeLabel(row.datasourceType);
-      case 'operation':
-        return JOB_OPERATION_LABEL[row.operation];
-      case 'status':
-        return <JobStatusText status={row.status} />;
-      case 'startTime':
-        return row.startTime === undefined ? (
-          ''
-        ) : (
-          <span title={formatUtc(row.startTime)}>{formatDateTime(row.startTime)}</span>
-        );
-      case 'duration':
-        return row.durationMs === undefined ? '' : formatDuration(row.durationMs, { seconds: true });
-      case 'vault':
-        return row.vaultName;
-      case 'subscription':
-        return subscriptionName(row.subscriptionId);
-      case 'region':
-        return REGION_LABEL[row.region];
-    }
-  };
-  const columns: VirtualGridColumn<JobRow>[] = JOB_COLUMNS.map((column) => ({
-    id: column,
-    header: COLUMN_LABEL[column],
-    width: WIDTH[column],
-    render: (row) => render(column, row),
-  }));
+  // Stable columns let the grid's memoised rows skip re-rendering while rows stream in.
+  const columns = useMemo((): VirtualGridColumn<JobRow>[] => {
+    const render = (column: JobColumn, row: JobRow) => {
+      switch (column) {
+        case 'instance':
+          return <RouterLink to={jobLink(row)}>{row.instanceName || row.jobId}</RouterLink>;
+        case 'datasourceType':
+          return datasourceTypeLabel(row.datasourceType);
+        case 'operation':
+          return JOB_OPERATION_LABEL[row.operation];
+        case 'status':
+          return <JobStatusText status={row.status} />;
+        case 'startTime':
+          return row.startTime === undefined ? (
+            ''
+          ) : (
+            <span title={formatUtc(row.startTime)}>{formatDateTime(row.startTime)}</span>
+          );
+        case 'duration':
+          return row.durationMs === undefined ? '' : formatDuration(row.durationMs, { seconds: true });
+        case 'vault':
+          return row.vaultName;
+        case 'subscription':
+          return subscriptionName(row.subscriptionId);
+        case 'region':
+          return REGION_LABEL[row.region];
+      }
+    };
+    return JOB_COLUMNS.map((column) => ({
+      id: column,
+      header: COLUMN_LABEL[column],
+      width: WIDTH[column],
+      render: (row) => render(column, row),
+    }));
+  }, [subscriptionName]);
   return (
     <VirtualGrid<JobRow>
       label="Backup jobs"
