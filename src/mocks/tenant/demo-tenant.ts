@@ -5,103 +5,29 @@ import { DAY, HOUR, MINUTE, SECOND, type SimClock } from './clock';
 import { guidFromName } from './prng';
 import { BUILT_IN_ROLES } from './authorization';
 import { DEMO_USER, TENANT_ID, Tenant, type TenantOptions } from './tenant';
-import { providerResourceId, vaultResourceId } from './ids';
 import { addBulk, type BulkOptions } from './bulk';
-import { makeJob, type JobInit } from './schedule';
-import { addPgInstance, demoInstanceName, pgServer as server } from './pg-instances';
+import { makeJob } from './schedule';
+import { addPgInstance, pgServer as server } from './pg-instances';
+import { DEMO_RESOURCE_GROUPS, DEMO_RESTORE_TARGETS, DEMO_SEED, DEMO_SUBSCRIPTIONS } from './demo-names';
+import {
+  backup,
+  cancelled,
+  completed,
+  failed,
+  restoreOf,
+  warned,
+  type JobOf,
+  type Outcome,
+} from './demo-jobs';
 import { BACKUP_FAILURES, BACKUP_WARNING, RESTORE_ERRORS, databaseNameAlreadyInUse } from './job-errors';
-import type { BackupInstance, Job, JobError, Vault } from './types';
+import type { BackupInstance, Job } from './types';
 
-export const DEMO_SEED = 20_251_104;
-
-export const DEMO_SUBSCRIPTIONS = {
-  contosoProduction: {
-    subscriptionId: '8f4a6c2e-3b1d-4e7a-9c5f-1d2e3f4a5b6c',
-    displayName: 'Contoso Production',
-  },
-  contosoDevTest: { subscriptionId: '2b7e9d14-6a3c-4f8b-a1e2-7c9d0e1f2a3b', displayName: 'Contoso Dev/Test' },
-  fabrikamShared: { subscriptionId: '5d3c1a9e-8f2b-4c6d-b7e8-9a0b1c2d3e4f', displayName: 'Fabrikam Shared' },
-} as const;
+export * from './demo-names';
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const DEVTEST = DEMO_SUBSCRIPTIONS.contosoDevTest.subscriptionId;
 const FABRIKAM = DEMO_SUBSCRIPTIONS.fabrikamShared.subscriptionId;
-
-export const DEMO_RESOURCE_GROUPS = {
-  backup: 'rg-contoso-backup',
-  backupWestEurope: 'rg-contoso-backup-weu',
-  data: 'rg-contoso-data',
-  dataWestEurope: 'rg-contoso-data-weu',
-  restoreWestUs: 'rg-contoso-restore-westus',
-  devTestBackup: 'rg-contoso-devtest-backup',
-  devTestData: 'rg-contoso-devtest-data',
-  fabrikamBackup: 'rg-fabrikam-backup',
-  fabrikamData: 'rg-fabrikam-data',
-} as const;
-
 const RG = DEMO_RESOURCE_GROUPS;
-
-export const DEMO_VAULT_IDS = {
-  contosoPg: vaultResourceId(PROD, RG.backup, 'contoso-pg-vault'),
-  contosoGrs: vaultResourceId(PROD, RG.backupWestEurope, 'contoso-grs-vault'),
-  contosoLrs: vaultResourceId(DEVTEST, RG.devTestBackup, 'contoso-lrs-vault'),
-  fabrikamZrs: vaultResourceId(FABRIKAM, RG.fabrikamBackup, 'fabrikam-zrs-vault'),
-} as const;
-
-export const DEMO_RESTORE_TARGETS = {
-  pgServerId: providerResourceId(
-    PROD,
-    RG.restoreWestUs,
-    'Microsoft.DBforPostgreSQL',
-    'servers',
-    'pg-restore-westus',
-  ),
-  keyVaultId: providerResourceId(PROD, RG.restoreWestUs, 'Microsoft.KeyVault', 'vaults', 'kv-restore-westus'),
-  secretUri: 'https://kv-restore-westus.vault.azure.net/secrets/pg-admin-credentials',
-  storageAccountId: providerResourceId(
-    PROD,
-    RG.restoreWestUs,
-    'Microsoft.Storage',
-    'storageAccounts',
-    'strestorewestus',
-  ),
-  containerUrl: 'https://strestorewestus.blob.core.windows.net/restores',
-  /** A second key vault in West US whose secrets the vault's identity cannot read yet (no role). */
-  drillKeyVaultId: providerResourceId(
-    PROD,
-    RG.restoreWestUs,
-    'Microsoft.KeyVault',
-    'vaults',
-    'kv-drill-westus',
-  ),
-  drillSecretUri: 'https://kv-drill-westus.vault.azure.net/secrets/pg-admin-credentials',
-  /** Restore targets in the primary region (East US): never valid for a cross-region restore. */
-  eastUsServerId: providerResourceId(
-    PROD,
-    RG.data,
-    'Microsoft.DBforPostgreSQL',
-    'servers',
-    'pg-staging-eastus',
-  ),
-  eastUsStorageAccountId: providerResourceId(
-    PROD,
-    RG.data,
-    'Microsoft.Storage',
-    'storageAccounts',
-    'stcontosoeastus',
-  ),
-  eastUsContainerUrl: 'https://stcontosoeastus.blob.core.windows.net/restores',
-} as const;
-
-export { addPgInstance, demoInstanceName };
-
-export const DEMO_INSTANCE_IDS = {
-  ordersDb: `${DEMO_VAULT_IDS.contosoPg}/backupInstances/${demoInstanceName('pg-contoso-prod-orders-db')}`,
-  inventoryDb: `${DEMO_VAULT_IDS.contosoPg}/backupInstances/${demoInstanceName('pg-contoso-prod-inventory-db')}`,
-  billingDb: `${DEMO_VAULT_IDS.contosoPg}/backupInstances/${demoInstanceName('pg-contoso-prod-billing-db')}`,
-  reportingDb: `${DEMO_VAULT_IDS.contosoPg}/backupInstances/${demoInstanceName('pg-contoso-prod-reporting-db')}`,
-  analyticsFlex: `${DEMO_VAULT_IDS.contosoPg}/backupInstances/${demoInstanceName('analytics-flex')}`,
-} as const;
 
 export interface DemoTenantOptions extends Omit<TenantOptions, 'seed'> {
   seed?: number;
@@ -443,53 +369,4 @@ function buildDemoTenant(tenant: Tenant, clock: SimClock): void {
     tags: {},
   });
   addPgInstance(tenant, zrsVault, pgFab, undefined, t0 - 30 * DAY + 5 * HOUR, undefined);
-}
-
-/** How a demo job ended (a running job ends this way once its duration has passed). */
-type Outcome = Pick<JobInit, 'finalStatus' | 'dataBytes' | 'error' | 'warning'>;
-/** What a demo job did, given the instance it ran for. */
-type JobOf = (bi: BackupInstance, startTime: number) => Omit<JobInit, 'name' | 'startTime' | 'durationMs'>;
-
-const MB = 1024 * 1024;
-const completed = (megabytes: number): Outcome => ({ finalStatus: 'Completed', dataBytes: megabytes * MB });
-const warned = (megabytes: number, warning: JobError): Outcome => ({
-  finalStatus: 'CompletedWithWarnings',
-  dataBytes: megabytes * MB,
-  warning,
-});
-const failed = (error: JobError): Outcome => ({ finalStatus: 'Failed', dataBytes: 0, error });
-/** Cancelled by a user before any data moved. */
-const cancelled = (): Outcome => ({ finalStatus: 'Cancelled', dataBytes: 0 });
-
-/** A backup someone started, or one the vault's schedule started. */
-function backup(outcome: Outcome, trigger: 'user' | 'scheduled' = 'user'): JobOf {
-  return () => ({ ...outcome, operation: 'Backup', isUserTriggered: trigger === 'user' });
-}
-
-/**
- * A restore to `destination` (a database id, or the demo container for a restore as files) of a
- * recovery point that existed when the restore started: the second-newest in the primary region,
- * or for a cross-region restore (`crossRegionFrom`, the source vault) the newest copy that had
- * reached the secondary region by then.
- */
-function restoreOf(tenant: Tenant, destination: string, outcome: Outcome, crossRegionFrom?: Vault): JobOf {
-  return (bi, startTime) => {
-    const points = crossRegionFrom
-      ? tenant.secondaryRecoveryPoints(bi, startTime)
-      : tenant.primaryRecoveryPoints(bi, startTime).slice(1);
-    const rp = points[0];
-    return {
-      ...outcome,
-      operation: 'Restore',
-      isUserTriggered: true,
-      isCrossRegionRestore: crossRegionFrom !== undefined,
-      restore: {
-        recoveryPointId: rp?.recoveryPointId ?? '',
-        recoveryPointTime: rp?.time ?? startTime,
-        destination,
-        asFiles: destination === DEMO_RESTORE_TARGETS.containerUrl,
-        sourceRegion: crossRegionFrom?.location,
-      },
-    };
-  };
 }
