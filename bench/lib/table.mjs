@@ -18,20 +18,23 @@ const number = (value) =>
     ? value.toLocaleString('en-US')
     : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** One Markdown table per section: figure, measured, target, ✓/✗, how it was measured. */
-export function formatTable(results) {
+/**
+ * One Markdown table per section: figure, measured, target, ✓/✗ and, unless `notes` is false (the
+ * README's summary), how it was measured.
+ */
+export function formatTable(results, { notes = true } = {}) {
   const parts = [
     `Measured ${results.measuredAt} on ${results.machine.cpus} cores, Node ${results.machine.node}.`,
   ];
   for (const section of results.sections) {
     parts.push(`\n### ${section.title}\n`);
-    parts.push('| Figure | Measured | Target | | Notes |');
-    parts.push('| --- | ---: | --- | :---: | --- |');
+    parts.push(notes ? '| Figure | Measured | Target | | Notes |' : '| Figure | Measured | Target | |');
+    parts.push(notes ? '| --- | ---: | --- | :---: | --- |' : '| --- | ---: | --- | :---: |');
     for (const f of section.figures) {
       const measured = `${number(f.value)} ${f.unit}`;
       const target = f.target?.text ?? '';
       const mark = f.pass === undefined ? '' : f.pass ? '✓' : '✗';
-      parts.push(`| ${f.name} | ${measured} | ${target} | ${mark} | ${f.detail ?? ''} |`);
+      parts.push(`| ${f.name} | ${measured} | ${target} | ${mark} |${notes ? ` ${f.detail ?? ''} |` : ''}`);
     }
   }
   return parts.join('\n');
