@@ -16,6 +16,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 600_000,
+  // A shared 2-core machine can be slow to sign in; figures are timed in the page, not by expect.
+  expect: { timeout: 30_000 },
   reporter: [['list']],
   use: {
     viewport: { width: 1400, height: 900 },

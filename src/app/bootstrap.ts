@@ -63,10 +63,22 @@ function assemble(
 ): Bootstrapped {
   let resolve: (data: DataLayer) => void = () => undefined;
   let reject: (error: unknown) => void = () => undefined;
-  const data = new Promise<DataLayer>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
+  // React's `use` reads a settled thenable's status synchronously: a page rendered after the data
+  // layer is in does not suspend for a tick (and React does not hold its reveal back 300 ms).
+  const data: Promise<DataLayer> & { status?: string; value?: DataLayer; reason?: unknown } = new Promise(
+    (res, rej) => {
+      resolve = (value) => {
+        data.status = 'fulfilled';
+        data.value = value;
+        res(value);
+      };
+      reject = (error) => {
+        data.status = 'rejected';
+        data.reason = error;
+        rej(error instanceof Error ? error : new Error(String(error)));
+      };
+    },
+  );
   let started = false;
   const startLoading = () => {
     if (started) return;

@@ -1,4 +1,5 @@
-import { lazy, useState, type ComponentType, type ReactNode } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { matchPath, NavigationProvider, PagePreloadContext, routeParser, useLocation } from '@/lib/router';
@@ -7,7 +8,9 @@ import { NotFoundPage } from './not-found-page';
 
 /**
  * A page whose code is its own chunk, fetched the first time it is needed: the first paint needs
- * only the shell. `preload` lets a navigation fetch it before leaving the current page.
+ * only the shell. `preload` lets a navigation fetch it before leaving the current page. A page
+ * opened before its code is in shows a spinner until it is, waiting in state rather than by
+ * suspending (React holds back a suspended page's reveal for up to 300 ms).
  */
 function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | undefined;
@@ -20,11 +23,23 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
         throw error;
       },
     ));
-  const Suspending = lazy(() => preload().then((page) => ({ default: page })));
   function Page(props: P) {
-    // Decided once per mount: switching from the lazy wrapper to the loaded page would remount it.
-    const [Loaded] = useState(() => loaded);
-    return Loaded ? <Loaded {...props} /> : <Suspending {...props} />;
+    const [Loaded, setLoaded] = useState(() => loaded);
+    const [error, setError] = useState<Error | undefined>(undefined);
+    useEffect(() => {
+      if (Loaded) return;
+      let live = true;
+      preload().then(
+        (page) => live && setLoaded(() => page),
+        (reason: unknown) => live && setError(reason instanceof Error ? reason : new Error(String(reason))),
+      );
+      return () => {
+        live = false;
+      };
+    }, [Loaded]);
+    // Code that failed to load is the page's error: its boundary offers a reload.
+    if (error !== undefined) throw error;
+    return Loaded ? <Loaded {...props} /> : <Spinner label="Loading page…" labelPosition="below" />;
   }
   return { Page, preload: () => (loaded ? undefined : preload()) };
 }

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createContext, use, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ArmContext } from '@/azure/arm-context';
 import { useAuthSession } from './auth/auth-session';
 import type { DataLayer } from './data-layer';
@@ -8,20 +8,45 @@ import type { DataLayer } from './data-layer';
 export const DataLayerContext = createContext<DataLayer | Promise<DataLayer> | null>(null);
 
 /**
- * Gives its children the query cache and the ARM facade of the current account scope. Suspends
- * while the data layer loads, so only the parts that read data wait for it: the shell around them
- * is already on screen.
+ * Gives its children the query cache and the ARM facade of the current account scope, showing
+ * `fallback` while the data layer loads: only the parts that read data wait, the shell around them
+ * is on screen. It waits in state, not by suspending: React holds back the reveal of suspended
+ * content for up to 300 ms after a fallback showed, which would delay the first data row.
  */
-export function WithData({ children }: { children: ReactNode }) {
-  const source = useContext(DataLayerContext);
-  if (!source) throw new Error('WithData needs a DataLayerContext provider (src/app/app.tsx).');
-  const data = source instanceof Promise ? use(source) : source;
+export function WithData({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
+  const data = useDataLayer();
   const { session } = useAuthSession();
   const { scope } = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  if (!data) return fallback;
   const arm = typeof data.arm === 'function' ? data.arm(scope) : data.arm;
   return (
     <QueryClientProvider client={data.queryClient}>
       <ArmContext.Provider value={arm}>{children}</ArmContext.Provider>
     </QueryClientProvider>
   );
+}
+
+type Settling = Promise<DataLayer> & { status?: string; value?: DataLayer };
+
+function useDataLayer(): DataLayer | undefined {
+  const source = useContext(DataLayerContext);
+  if (!source) throw new Error('WithData needs a DataLayerContext provider (src/app/app.tsx).');
+  const settledValue = (s: typeof source) =>
+    s instanceof Promise ? ((s as Settling).status === 'fulfilled' ? (s as Settling).value : undefined) : s;
+  const [data, setData] = useState(() => settledValue(source));
+  const [error, setError] = useState<Error | undefined>(undefined);
+  useEffect(() => {
+    if (!(source instanceof Promise)) return;
+    let live = true;
+    source.then(
+      (value) => live && setData(value),
+      (reason: unknown) => live && setError(reason instanceof Error ? reason : new Error(String(reason))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+  // A data layer that could not load (its chunk failed) is a page error: the boundary offers a reload.
+  if (error !== undefined) throw error;
+  return data ?? settledValue(source);
 }

@@ -71,7 +71,7 @@ export function AppHeader() {
           <Text className={styles.onBrand}>Signing in…</Text>
         ) : (
           <Suspense fallback={<Text className={styles.onBrand}>{accountName}</Text>}>
-            <WithData>
+            <WithData fallback={<Text className={styles.onBrand}>{accountName}</Text>}>
               <AfterFirstData fallback={<Text className={styles.onBrand}>{accountName}</Text>}>
                 <AccountMenu />
               </AfterFirstData>

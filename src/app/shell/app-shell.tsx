@@ -1,5 +1,4 @@
 import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
-import { Suspense } from 'react';
 import { useEnvironment } from '../environment';
 import { AuthGate } from '../auth/auth-gate';
 import { AppHeader } from './app-header';
@@ -52,11 +51,9 @@ export function AppShell() {
           <RouteFocus />
           <AuthGate>
             {/* The data layer and each page are fetched on first use; navigations keep the previous page until the next is in. */}
-            <Suspense fallback={<Spinner label="Loading page…" labelPosition="below" />}>
-              <WithData>
-                <AppRoutes />
-              </WithData>
-            </Suspense>
+            <WithData fallback={<Spinner label="Loading page…" labelPosition="below" />}>
+              <AppRoutes />
+            </WithData>
           </AuthGate>
         </main>
       </div>
