@@ -55,11 +55,6 @@ export interface MainFile {
 
 export type JsonObject = Record<string, unknown>;
 
-/** A JSON object (not an array, not null). */
-export function isJsonObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 export interface LoadedSpec {
   sharedDir: string;
   /** Absolute path of the first main swagger (dataprotection.json, resourcegraph.json). */

@@ -1,8 +1,9 @@
 // The operations of a loaded spec, one per path template and method, with what it takes to match
 // a request URL to them.
 
+import { isRecord } from '@/azure/common/is-record';
 import { compilePathTemplate } from '@/mocks/handlers/path-template';
-import { isJsonObject, resolveRef, type JsonObject, type LoadedSpec } from './spec-loader';
+import { resolveRef, type JsonObject, type LoadedSpec } from './spec-loader';
 
 export interface SpecOperation {
   operationId: string;
@@ -27,14 +28,14 @@ export function specOperations(spec: LoadedSpec): SpecOperation[] {
   for (const main of spec.mainFiles) {
     const doc = spec.documents.get(main.file) ?? {};
     const paths = {
-      ...(isJsonObject(doc.paths) ? doc.paths : {}),
-      ...(isJsonObject(doc['x-ms-paths']) ? doc['x-ms-paths'] : {}),
+      ...(isRecord(doc.paths) ? doc.paths : {}),
+      ...(isRecord(doc['x-ms-paths']) ? doc['x-ms-paths'] : {}),
     };
     for (const [template, item] of Object.entries(paths)) {
-      if (!isJsonObject(item)) continue;
+      if (!isRecord(item)) continue;
       const shared: unknown[] = Array.isArray(item.parameters) ? (item.parameters as unknown[]) : [];
       for (const [method, op] of Object.entries(item)) {
-        if (method === 'parameters' || !isJsonObject(op) || typeof op.operationId !== 'string') continue;
+        if (method === 'parameters' || !isRecord(op) || typeof op.operationId !== 'string') continue;
         const own: unknown[] = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : [];
         const parameters = [...shared, ...own].map((prm) => deref(spec, main.file, prm));
         // `{scope}`, `{roleId}`... (x-ms-skip-url-encoding) span several path segments.
@@ -61,9 +62,9 @@ export function specOperations(spec: LoadedSpec): SpecOperation[] {
 }
 
 function deref(spec: LoadedSpec, file: string, node: unknown): JsonObject {
-  if (isJsonObject(node) && typeof node.$ref === 'string')
+  if (isRecord(node) && typeof node.$ref === 'string')
     return deref(spec, file, resolveRef(spec, file, node.$ref).node);
-  return isJsonObject(node) ? node : {};
+  return isRecord(node) ? node : {};
 }
 
 /**

@@ -3,13 +3,14 @@
 // response body against the schema for its status (or `default`). Mismatches name the operationId
 // and the JSON path. Known deviations (known-deviations.ts) are the only relaxations.
 
+import { isRecord } from '@/azure/common/is-record';
 import { compilePathTemplate } from '@/mocks/handlers/path-template';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { extraPaths } from './known-deviations';
 import { SchemaCompiler, type SchemaMode } from './schema-compiler';
 import { bareIdFits, specOperations, type SpecOperation } from './spec-operations';
-import { isJsonObject, loadResourceGraphSpec, loadSpec, type LoadedSpec } from './spec-loader';
+import { loadResourceGraphSpec, loadSpec, type LoadedSpec } from './spec-loader';
 import {
   attributeDeviations,
   describeError,
@@ -184,11 +185,11 @@ export class ContractValidator {
     }
 
     // Response.
-    const responses = isJsonObject(op.operation.responses) ? op.operation.responses : {};
+    const responses = isRecord(op.operation.responses) ? op.operation.responses : {};
     const declared = responses[String(exchange.status)];
-    const response = isJsonObject(declared)
+    const response = isRecord(declared)
       ? declared
-      : exchange.status >= 400 && isJsonObject(responses.default)
+      : exchange.status >= 400 && isRecord(responses.default)
         ? responses.default
         : undefined;
     if (!response) {
@@ -237,9 +238,9 @@ export class ContractValidator {
   validateResponse(operationId: string, status: number, body: unknown): ValidationIssue[] {
     const op = this.operationById(operationId);
     if (!op) return [{ operationId, part: 'response', path: '$', message: 'unknown operationId' }];
-    const responses = isJsonObject(op.operation.responses) ? op.operation.responses : {};
+    const responses = isRecord(op.operation.responses) ? op.operation.responses : {};
     const response = responses[String(status)];
-    if (!isJsonObject(response))
+    if (!isRecord(response))
       return [{ operationId, part: 'response', path: '$', message: `status ${status} not declared` }];
     if (response.schema === undefined) return [];
     return issuesOf(
