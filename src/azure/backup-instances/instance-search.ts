@@ -4,6 +4,7 @@
  * `backupInstances.list` (at most 6 vaults at once). The stream's chunks are reduced by
  * {@link reduceInstanceSearch} into what the grid shows while later pages still load.
  */
+import { listAllInVault } from '../common/vault-lists';
 import { isArmError, type ArmError } from '../arm-error';
 import { crossRegionRestoreStatus, secondaryRegion } from '../backup-vaults/vault-rules';
 import type { BackupVaultResource } from '../backup-vaults/types';
@@ -184,11 +185,7 @@ async function* listVault(
   const vaultId = vault.id ?? '';
   const p = parseBackupVaultId(vaultId);
   try {
-    const instances = await collectAll(
-      ctx.dataProtection(p.subscriptionId).backupInstances.list(p.resourceGroupName, p.vaultName, {
-        abortSignal: signal,
-      }),
-    );
+    const instances = await listAllInVault(vaultId, (s) => ctx.dataProtection(s).backupInstances, signal);
     const crr = crossRegionRestoreStatus(vault) === 'Enabled';
     const secondary = crr
       ? (secondaryRegion(vault, undefined) ?? secondaryRegion(vault, await locations()))

@@ -10,6 +10,7 @@
  * A vault, subscription or region that fails becomes a warning while the others list. One refresh
  * of a source sends one list per vault (or per query), however many jobs are running.
  */
+import { listAllInVault } from '../common/vault-lists';
 import { ArmError, isArmError } from '../arm-error';
 import type { BackupVaultResource } from '../backup-vaults/types';
 import { crossRegionRestoreStatus, secondaryRegion } from '../backup-vaults/vault-rules';
@@ -235,14 +236,9 @@ export async function* perVaultJobs(
   }
   yield { kind: 'lists', total: vaults.length };
   yield* mapConcurrently(vaults, VAULT_CONCURRENCY, (vault) =>
-    listVault(deps, vault, 'primary', scope, () => {
-      const p = parseBackupVaultId(vault.id ?? '');
-      return collectAll(
-        ctx
-          .dataProtection(p.subscriptionId)
-          .jobs.list(p.resourceGroupName, p.vaultName, { abortSignal: signal }),
-      );
-    }),
+    listVault(deps, vault, 'primary', scope, () =>
+      listAllInVault(vault.id ?? '', (s) => ctx.dataProtection(s).jobs, signal),
+    ),
   );
 }
 
