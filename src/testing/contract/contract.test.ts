@@ -13,22 +13,14 @@ import {
   DEMO_VAULT_IDS,
 } from '@/mocks/tenant/demo-tenant';
 import { arm, armListAll } from './arm-fetch';
-import { APP_OPERATIONS } from './app-operations';
+import { APP_OPERATIONS, CONTRACT_TITLE, specSuite } from './contract-suite';
 import { demoCrossRegionRestoreRequest } from '@/mocks/tenant/demo-requests';
 import { attachContractRecorder } from './recorder';
-import { loadSpec } from './spec-loader';
-
-const availability = loadSpec();
-const suite = availability.available ? describe : describe.skip;
-const title = availability.available
-  ? 'contract (DataProtection 2025-07-01, Authorization 2022-04-01)'
-  : `contract SKIPPED: ${availability.reason}`;
-if (!availability.available) console.warn(`[contract] ${title}`);
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const RG_PATH = `/subscriptions/${PROD}/resourceGroups/rg-contoso-backup/providers/Microsoft.DataProtection`;
 
-suite(title, () => {
+specSuite(CONTRACT_TITLE, () => {
   describe('the simulator answers every operation as the spec says', () => {
     const t = createTestServer({ pageSizes: { instances: 2, recoveryPoints: 7, jobs: 20, vaults: 1 } });
     const recorder = attachContractRecorder(t.server);

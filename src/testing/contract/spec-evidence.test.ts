@@ -7,22 +7,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_OPERATIONS } from './app-operations';
+import { APP_OPERATIONS, CONTRACT_TITLE, specAvailability, specSuite } from './contract-suite';
 import { EXAMPLE_DEFECTS, KNOWN_DEVIATIONS } from './known-deviations';
-import { loadSpec, recordingsDir } from './spec-loader';
+import { recordingsDir } from './spec-loader';
 import { formatIssues, type ValidationIssue } from './validation-issues';
 import { getContractValidator } from './validator';
 
-const availability = loadSpec();
-const suite = availability.available ? describe : describe.skip;
-const title = availability.available
-  ? 'contract (DataProtection 2025-07-01, Authorization 2022-04-01)'
-  : `contract SKIPPED: ${availability.reason}`;
-
-suite(title, () => {
+specSuite(CONTRACT_TITLE, () => {
   describe("the spec's own examples validate", () => {
     const validator = getContractValidator();
-    const spec = availability.available ? availability.spec : undefined;
+    const spec = specAvailability.available ? specAvailability.spec : undefined;
     for (const operationId of APP_OPERATIONS) {
       it(operationId, () => {
         const op = validator?.operationById(operationId);
@@ -67,7 +61,7 @@ suite(title, () => {
 
   describe('real ARM recordings validate with the known deviations, and each deviation is backed by one', () => {
     const validator = getContractValidator();
-    const dir = recordingsDir(availability.available ? availability.spec.sharedDir : undefined);
+    const dir = recordingsDir(specAvailability.available ? specAvailability.spec.sharedDir : undefined);
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
     type Recorded = {
       method: string;

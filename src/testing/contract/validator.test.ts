@@ -4,17 +4,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEMO_INSTANCE_IDS, DEMO_RESTORE_TARGETS, DEMO_VAULT_IDS } from '@/mocks/tenant/demo-tenant';
-import { loadSpec } from './spec-loader';
+import { CONTRACT_TITLE, specSuite } from './contract-suite';
 import { formatIssues } from './validation-issues';
 import { getContractValidator } from './validator';
 
-const availability = loadSpec();
-const suite = availability.available ? describe : describe.skip;
-const title = availability.available
-  ? 'contract (DataProtection 2025-07-01, Authorization 2022-04-01)'
-  : `contract SKIPPED: ${availability.reason}`;
-
-suite(title, () => {
+specSuite(CONTRACT_TITLE, () => {
   describe('the validator is not lenient', () => {
     const validator = getContractValidator();
     const vaultUrl = `https://management.azure.com${DEMO_VAULT_IDS.contosoPg}?api-version=2025-07-01`;

@@ -1,5 +1,21 @@
-// The spec operations the app calls: the contract suite exercises each against the simulator and
-// replays the spec's examples of each.
+// What the contract suites share: whether the specs are there (without ../shared/azure-spec
+// each suite reports itself skipped) and the spec operations the app calls, each exercised
+// against the simulator with its examples replayed.
+
+import { describe } from 'vitest';
+import { loadSpec } from './spec-loader';
+
+/** The DataProtection and Authorization specs, or why they are not available. */
+export const specAvailability = loadSpec();
+
+/** `describe` where the specs are available, else `describe.skip`. */
+export const specSuite = specAvailability.available ? describe : describe.skip;
+
+/** The title of the contract suites: the specs they check against, or why they are skipped. */
+export const CONTRACT_TITLE = specAvailability.available
+  ? 'contract (DataProtection 2025-07-01, Authorization 2022-04-01)'
+  : `contract SKIPPED: ${specAvailability.reason}`;
+if (!specAvailability.available) console.warn(`[contract] ${CONTRACT_TITLE}`);
 
 /** The operations the app uses; each must be exercised against the simulator and have its examples replayed. */
 export const APP_OPERATIONS = [
