@@ -17,6 +17,11 @@ const useStyles = makeStyles({
 /** One fact: its name and its value. */
 export type Fact = readonly [term: string, value: ReactNode];
 
+/** The facts that have a value (ARM leaves many out, or sends null). */
+export function present(facts: readonly Fact[]): Fact[] {
+  return facts.filter(([, value]) => value !== undefined && value !== null && value !== '');
+}
+
 export interface FactListProps {
   facts: readonly Fact[];
   /** Names the list for screen readers, e.g. "Essentials". */

@@ -1,4 +1,4 @@
-import { Dropdown, Field, Option } from '@fluentui/react-components';
+import { Dropdown, Field, MessageBar, MessageBarBody, Option } from '@fluentui/react-components';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { scopedStorageKey } from '@/azure/account-scope';
@@ -6,6 +6,7 @@ import { useArm } from '@/azure/arm-context';
 import { resourceIdKey } from '@/azure/resource-id';
 import type { Subscription } from '@/azure/subscriptions/types';
 import { parseList, readStoredList, storeList, useSearchParam } from '@/lib/url-state';
+import { ArmErrorMessage } from './arm-error-message';
 
 export interface SubscriptionPickerProps {
   subscriptions: readonly Subscription[];
@@ -112,4 +113,24 @@ export function useSubscriptionSelection(): SubscriptionSelection {
     nameOf,
     setSelected: (ids) => setParam(ids.join(','), { replace: false }),
   };
+}
+
+/** The subscription list's load error, with Retry: a page shows it instead of its filters and list. */
+export function SubscriptionsError({ query }: { query: UseQueryResult<Subscription[]> }) {
+  return (
+    <ArmErrorMessage
+      error={query.error}
+      title="Subscriptions could not be loaded"
+      onRetry={() => void query.refetch()}
+    />
+  );
+}
+
+/** What a page says while no subscription is selected; `what` names its list ("Backup jobs"). */
+export function NoSubscriptionSelected({ what }: { what: string }) {
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>{`Select at least one subscription to see its ${what}.`}</MessageBarBody>
+    </MessageBar>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatUtc } from './format';
+import { formatDuration, formatPascalCase, formatUtc } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -27,4 +27,13 @@ describe('formatDuration to the second (job durations)', () => {
 describe('formatUtc', () => {
   it('writes the UTC time', () =>
     expect(formatUtc(Date.UTC(2025, 10, 3, 14, 5))).toBe('2025-11-03 14:05:00 UTC'));
+});
+
+describe('formatPascalCase', () => {
+  it.each([
+    ['InProgress', 'In progress'],
+    ['CompletedWithWarnings', 'Completed with warnings'],
+    ['NotStarted', 'Not started'],
+    ['Failed', 'Failed'],
+  ])('%s -> %s', (value, words) => expect(formatPascalCase(value)).toBe(words));
 });

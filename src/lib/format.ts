@@ -42,3 +42,9 @@ export function formatDuration(ms: number, options: { seconds?: boolean } = {}):
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
   return `${minutes} min`;
 }
+
+/** ARM's PascalCase values in words: `CompletedWithWarnings` -> `Completed with warnings`. */
+export function formatPascalCase(value: string): string {
+  const spaced = value.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

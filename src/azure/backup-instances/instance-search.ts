@@ -4,6 +4,7 @@
  * `backupInstances.list` (at most 6 vaults at once). The stream's chunks are reduced by
  * {@link reduceInstanceSearch} into what the grid shows while later pages still load.
  */
+import { listAllInVault } from '../common/vault-lists';
 import { isArmError, type ArmError } from '../arm-error';
 import { crossRegionRestoreStatus, secondaryRegion } from '../backup-vaults/vault-rules';
 import type { BackupVaultResource } from '../backup-vaults/types';
@@ -16,8 +17,7 @@ import {
   rowMatchesFilter,
   type BackupInstanceFilter,
 } from '../resource-graph/backup-instance-query';
-import { isResourceGraphUnavailable } from '../resource-graph/availability';
-import { ResourceGraphClient } from '../resource-graph/resource-graph-client';
+import { graphOrFallback, type GraphOrFallbackChunk } from '../resource-graph/graph-or-fallback';
 import type { Location } from '../subscriptions/types';
 import {
   instanceRowFromResource,
@@ -46,18 +46,10 @@ export interface InstanceSearchWarning {
 
 /** One step of the stream. */
 export type InstanceSearchChunk =
-  | {
-      kind: 'page';
-      rows: BackupInstanceRow[];
-      /** Resource Graph's total of a new subscription batch (added to the running total). */
-      addTotal: number;
-      truncated: boolean;
-    }
-  | { kind: 'fallback'; reason: ArmError }
+  | GraphOrFallbackChunk<BackupInstanceRow>
   | { kind: 'vaults'; total: number }
   | { kind: 'vaultDone'; rows: BackupInstanceRow[] }
-  | { kind: 'warning'; warning: InstanceSearchWarning }
-  | { kind: 'done' };
+  | { kind: 'warning'; warning: InstanceSearchWarning };
 
 /** The accumulated result the grid renders. */
 export interface InstanceSearchResult {
@@ -132,33 +124,16 @@ export async function* searchBackupInstances(
   scope: InstanceSearchScope,
   signal?: AbortSignal,
 ): AsyncGenerator<InstanceSearchChunk, void, undefined> {
-  const graph = new ResourceGraphClient(ctx.client);
-  let started = false;
-  try {
-    for await (const page of graph.queryPages({
-      query: backupInstancesQuery(scope.filter),
-      subscriptions: scope.subscriptions,
-      signal,
-    })) {
-      started = true;
-      const rows = page.rows.flatMap((raw) => {
-        const row = parseResourceGraphInstanceRow(raw);
+  yield* graphOrFallback(
+    ctx,
+    { query: backupInstancesQuery(scope.filter), subscriptions: scope.subscriptions, signal },
+    (raw) =>
+      raw.flatMap((r) => {
+        const row = parseResourceGraphInstanceRow(r);
         return row ? [row] : [];
-      });
-      yield {
-        kind: 'page',
-        rows,
-        addTotal: page.firstOfBatch ? page.totalRecords : 0,
-        truncated: page.truncated,
-      };
-    }
-  } catch (error) {
-    // Only a refusal before anything arrived means "no Resource Graph"; later failures are errors.
-    if (started || !isResourceGraphUnavailable(error)) throw error;
-    yield { kind: 'fallback', reason: error as ArmError };
-    yield* listPerVault(ctx, scope, signal);
-  }
-  yield { kind: 'done' };
+      }),
+    () => listPerVault(ctx, scope, signal),
+  );
 }
 
 async function* listPerVault(
@@ -210,11 +185,7 @@ async function* listVault(
   const vaultId = vault.id ?? '';
   const p = parseBackupVaultId(vaultId);
   try {
-    const instances = await collectAll(
-      ctx.dataProtection(p.subscriptionId).backupInstances.list(p.resourceGroupName, p.vaultName, {
-        abortSignal: signal,
-      }),
-    );
+    const instances = await listAllInVault(vaultId, (s) => ctx.dataProtection(s).backupInstances, signal);
     const crr = crossRegionRestoreStatus(vault) === 'Enabled';
     const secondary = crr
       ? (secondaryRegion(vault, undefined) ?? secondaryRegion(vault, await locations()))

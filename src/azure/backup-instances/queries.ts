@@ -1,17 +1,12 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { listAllInVault } from '../common/vault-lists';
 import type { ArmPoller, LroProgress } from '../lro';
 import { startTracked, type OperationDefinition } from '../operations/follow';
 import { parseOperationJobExtendedInfo } from '../operations/job-info';
 import type { OperationJobExtendedInfo } from '../operations/types';
-import { collectAll } from '../paging';
 import type { ArmQueryContext } from '../query-context';
 import { armKeys, armMutationKeys } from '../query-keys';
-import {
-  backupVaultResourceId,
-  jobNameFromJobId,
-  parseBackupInstanceId,
-  parseBackupVaultId,
-} from '../resource-id';
+import { backupVaultResourceId, jobNameFromJobId, parseBackupInstanceId } from '../resource-id';
 import { buildCrossRegionRestoreRequest, type CrossRegionRestoreInput } from '../restore/restore-request';
 import { createInstanceGraphQueries } from './graph-queries';
 
@@ -81,14 +76,8 @@ export function createBackupInstanceQueries(ctx: ArmQueryContext) {
       list: (vaultId: string) =>
         queryOptions({
           queryKey: armKeys.backupInstanceList(vaultId),
-          queryFn: ({ signal }) => {
-            const p = parseBackupVaultId(vaultId);
-            return collectAll(
-              ctx
-                .dataProtection(p.subscriptionId)
-                .backupInstances.list(p.resourceGroupName, p.vaultName, { abortSignal: signal }),
-            );
-          },
+          queryFn: ({ signal }) =>
+            listAllInVault(vaultId, (s) => ctx.dataProtection(s).backupInstances, signal),
         }),
       /** One instance. */
       detail: (instanceId: string) =>

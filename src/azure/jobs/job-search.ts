@@ -10,6 +10,7 @@
  * A vault, subscription or region that fails becomes a warning while the others list. One refresh
  * of a source sends one list per vault (or per query), however many jobs are running.
  */
+import { listAllInVault } from '../common/vault-lists';
 import { ArmError, isArmError } from '../arm-error';
 import type { BackupVaultResource } from '../backup-vaults/types';
 import { crossRegionRestoreStatus, secondaryRegion } from '../backup-vaults/vault-rules';
@@ -17,9 +18,8 @@ import { mapConcurrently } from '../concurrency';
 import { collectAll } from '../paging';
 import type { ArmQueryContext } from '../query-context';
 import { parseBackupVaultId } from '../resource-id';
-import { isResourceGraphUnavailable } from '../resource-graph/availability';
 import { backupJobsQuery, jobResourceFromGraphRow } from '../resource-graph/backup-job-query';
-import { ResourceGraphClient } from '../resource-graph/resource-graph-client';
+import { graphOrFallback, type GraphOrFallbackChunk } from '../resource-graph/graph-or-fallback';
 import type { Location } from '../subscriptions/types';
 import { jobRowFromResource, type JobRegion, type JobRow } from './job-row';
 import type { AzureBackupJobResource } from './types';
@@ -57,18 +57,10 @@ export interface JobSearchWarning {
 
 /** One step of a search stream. */
 export type JobSearchChunk =
-  | {
-      kind: 'page';
-      rows: JobRow[];
-      /** Resource Graph's total of a new subscription batch (added to the running total). */
-      addTotal: number;
-      truncated: boolean;
-    }
+  | GraphOrFallbackChunk<JobRow>
   | { kind: 'lists'; total: number }
   | { kind: 'listDone'; rows: JobRow[] }
-  | { kind: 'fallback'; reason: ArmError }
-  | { kind: 'warning'; warning: JobSearchWarning }
-  | { kind: 'done' };
+  | { kind: 'warning'; warning: JobSearchWarning };
 
 /** What a search has produced so far. */
 export interface JobSearchResult {
@@ -167,10 +159,9 @@ export async function* primaryJobSource(
   scope: JobSearchScope,
   signal?: AbortSignal,
 ): AsyncGenerator<JobSearchChunk, void, undefined> {
-  const graph = new ResourceGraphClient(ctx.client);
-  let started = false;
-  try {
-    for await (const page of graph.queryPages({
+  yield* graphOrFallback(
+    ctx,
+    {
       query: backupJobsQuery({
         from: scope.window.from,
         to: scope.window.to,
@@ -178,28 +169,17 @@ export async function* primaryJobSource(
       }),
       subscriptions: scope.subscriptions,
       signal,
-    })) {
-      started = true;
+    },
+    (raw) => {
       const now = deps.now();
-      const rows = page.rows.flatMap((raw) => {
-        const resource = jobResourceFromGraphRow(raw);
+      return raw.flatMap((r) => {
+        const resource = jobResourceFromGraphRow(r);
         const row = resource && jobRowFromResource(resource, 'primary', now);
         return row ? [row] : [];
       });
-      yield {
-        kind: 'page',
-        rows,
-        addTotal: page.firstOfBatch ? page.totalRecords : 0,
-        truncated: page.truncated,
-      };
-    }
-  } catch (error) {
-    // Only a refusal before anything arrived means "no Resource Graph"; later failures are errors.
-    if (started || !isResourceGraphUnavailable(error)) throw error;
-    yield { kind: 'fallback', reason: error as ArmError };
-    yield* perVaultJobs(ctx, deps, scope, signal);
-  }
-  yield { kind: 'done' };
+    },
+    () => perVaultJobs(ctx, deps, scope, signal),
+  );
 }
 
 /** The secondary region's jobs (cross-region restores); see the module comment. */
@@ -256,14 +236,9 @@ export async function* perVaultJobs(
   }
   yield { kind: 'lists', total: vaults.length };
   yield* mapConcurrently(vaults, VAULT_CONCURRENCY, (vault) =>
-    listVault(deps, vault, 'primary', scope, () => {
-      const p = parseBackupVaultId(vault.id ?? '');
-      return collectAll(
-        ctx
-          .dataProtection(p.subscriptionId)
-          .jobs.list(p.resourceGroupName, p.vaultName, { abortSignal: signal }),
-      );
-    }),
+    listVault(deps, vault, 'primary', scope, () =>
+      listAllInVault(vault.id ?? '', (s) => ctx.dataProtection(s).jobs, signal),
+    ),
   );
 }
 

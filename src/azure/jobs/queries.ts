@@ -5,6 +5,7 @@ import {
 } from '@tanstack/react-query';
 import type { ArmResponse } from '../arm-client';
 import { createBackupVaultQueries } from '../backup-vaults/queries';
+import { listAllInVault } from '../common/vault-lists';
 import { collectAll } from '../paging';
 import type { ArmQueryContext } from '../query-context';
 import { armKeys } from '../query-keys';
@@ -17,7 +18,9 @@ import {
   secondaryJobSource,
   type JobSearchDeps,
   type JobSearchScope,
+  type JobSource,
 } from './job-search';
+import type { JobRegion } from './job-row';
 import type { AzureBackupJobResource } from './types';
 
 /** Arguments of the cross-region job queries. */
@@ -54,6 +57,12 @@ async function loadedJob(
   return { job, ...ids };
 }
 
+/** Each region's job stream, and where its rows come from before any chunk says otherwise. */
+const SOURCES = {
+  primary: { stream: primaryJobSource, source: 'resourceGraph' },
+  secondary: { stream: secondaryJobSource, source: 'crossRegion' },
+} as const satisfies Record<JobRegion, { stream: typeof primaryJobSource; source: JobSource }>;
+
 /** Query factories for jobs (primary and cross-region). */
 export function createJobQueries(ctx: ArmQueryContext) {
   const vaults = createBackupVaultQueries(ctx).queries;
@@ -64,6 +73,16 @@ export function createJobQueries(ctx: ArmQueryContext) {
     locations: (subscriptionId) => client.ensureQueryData(subscriptions.locations(subscriptionId)),
     now: () => Date.now(),
   });
+  const search = (region: JobRegion, scope: JobSearchScope) =>
+    queryOptions({
+      queryKey: armKeys.jobSearch(region, scope),
+      queryFn: streamedQuery({
+        streamFn: (context) => SOURCES[region].stream(ctx, depsOf(context.client), scope, context.signal),
+        reducer: reduceJobSearch,
+        initialValue: emptyJobSearch(SOURCES[region].source),
+        refetchMode: 'replace',
+      }),
+    });
   return {
     queries: {
       /**
@@ -71,39 +90,14 @@ export function createJobQueries(ctx: ArmQueryContext) {
        * or list by list (per vault, where Resource Graph is refused). A refetch keeps
        * the rows on screen and swaps them when every list has answered (`refetchMode: 'replace'`).
        */
-      primarySearch: (scope: JobSearchScope) =>
-        queryOptions({
-          queryKey: armKeys.jobSearch('primary', scope),
-          queryFn: streamedQuery({
-            streamFn: (context) => primaryJobSource(ctx, depsOf(context.client), scope, context.signal),
-            reducer: reduceJobSearch,
-            initialValue: emptyJobSearch('resourceGraph'),
-            refetchMode: 'replace',
-          }),
-        }),
+      primarySearch: (scope: JobSearchScope) => search('primary', scope),
       /** Secondary-region (cross-region restore) jobs of the subscriptions' CRR vaults in a window. */
-      secondarySearch: (scope: JobSearchScope) =>
-        queryOptions({
-          queryKey: armKeys.jobSearch('secondary', scope),
-          queryFn: streamedQuery({
-            streamFn: (context) => secondaryJobSource(ctx, depsOf(context.client), scope, context.signal),
-            reducer: reduceJobSearch,
-            initialValue: emptyJobSearch('crossRegion'),
-            refetchMode: 'replace',
-          }),
-        }),
+      secondarySearch: (scope: JobSearchScope) => search('secondary', scope),
       /** Primary-region jobs of a vault (all pages). */
       list: (vaultId: string) =>
         queryOptions({
           queryKey: armKeys.jobList(vaultId),
-          queryFn: ({ signal }) => {
-            const p = parseBackupVaultId(vaultId);
-            return collectAll(
-              ctx
-                .dataProtection(p.subscriptionId)
-                .jobs.list(p.resourceGroupName, p.vaultName, { abortSignal: signal }),
-            );
-          },
+          queryFn: ({ signal }) => listAllInVault(vaultId, (s) => ctx.dataProtection(s).jobs, signal),
         }),
       /** One primary-region job, by its full resource id, with the ids of the response. */
       detail: (jobId: string) =>

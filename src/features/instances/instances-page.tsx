@@ -16,7 +16,11 @@ import { useArm } from '@/azure/arm-context';
 import { regionDisplayName } from '@/azure/regions';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
-import { useSubscriptionSelection } from '@/components/subscription-picker';
+import {
+  useSubscriptionSelection,
+  SubscriptionsError,
+  NoSubscriptionSelected,
+} from '@/components/subscription-picker';
 import { VirtualGrid } from '@/components/virtual-grid';
 import { instancePath } from '@/lib/app-paths';
 import { useNow } from '@/lib/use-now';
@@ -109,11 +113,7 @@ export function InstancesPage() {
         description="Every backup instance in the selected subscriptions, from Azure Resource Graph. Choose Instance Region = Secondary Region to see what Cross Region Restore has replicated and how fresh it is."
       />
       {subscriptions.query.error ? (
-        <ArmErrorMessage
-          error={subscriptions.query.error}
-          title="Subscriptions could not be loaded"
-          onRetry={() => void subscriptions.query.refetch()}
-        />
+        <SubscriptionsError query={subscriptions.query} />
       ) : (
         <>
           <InstanceFilters subscriptions={subscriptions} view={view} vaults={vaultOptions} {...actions} />
@@ -133,9 +133,7 @@ export function InstancesPage() {
               </MessageBarBody>
             </MessageBar>
           ) : selected.length === 0 ? (
-            <MessageBar intent="info">
-              <MessageBarBody>Select at least one subscription to see its backup instances.</MessageBarBody>
-            </MessageBar>
+            <NoSubscriptionSelected what="backup instances" />
           ) : search.error ? (
             <ArmErrorMessage
               error={search.error}

@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Tab,
   Table,
   TableBody,
@@ -25,7 +24,7 @@ import type { AzureBackupRecoveryPointResource } from '@/azure/recovery-points/t
 import { regionDisplayName } from '@/azure/regions';
 import { newestFirst, recoveryPointName, recoveryPointTier } from '@/azure/restore/restore-rules';
 import type { Location } from '@/azure/subscriptions/types';
-import { ArmErrorMessage } from '@/components/arm-error-message';
+import { QueryView } from '@/components/query-view';
 import { FilterBar } from '@/components/filter-bar';
 import { RouterLink } from '@/components/router-link';
 import { instancePath } from '@/lib/app-paths';
@@ -102,7 +101,6 @@ export function RecoveryPointList({
     enabled: secondaryRegion !== undefined,
   });
   const query = region === 'primary' ? primary : secondary;
-  const points = query.data ? newestFirst(query.data) : undefined;
   const primaryLabel = regionDisplayName(sourceRegion, locations);
   const secondaryLabel = secondaryRegion ? regionDisplayName(secondaryRegion, locations) : undefined;
   const filtered = window.from !== undefined || window.to !== undefined;
@@ -140,70 +138,73 @@ export function RecoveryPointList({
           <Input type="date" value={to ?? ''} onChange={(_, d) => setParams({ pointsTo: d.value || null })} />
         </Field>
       </FilterBar>
-      {query.isPending ? (
-        <Spinner label="Loading recovery points…" />
-      ) : query.isError ? (
-        <ArmErrorMessage
-          error={query.error}
-          title="The recovery points could not be loaded"
-          onRetry={() => void query.refetch()}
-        />
-      ) : points && points.length > 0 ? (
-        <>
-          <Text role="status">
-            {`${points.length} recovery point${points.length === 1 ? '' : 's'} in the ${region === 'primary' ? 'Primary' : 'Secondary'} Region${filtered ? ' in the chosen dates' : ''}, newest first.`}
-          </Text>
-          <Table
-            className={styles.table}
-            aria-label={`Recovery points in the ${region === 'primary' ? 'Primary' : 'Secondary'} Region`}
-          >
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Time</TableHeaderCell>
-                <TableHeaderCell>Type</TableHeaderCell>
-                <TableHeaderCell>Tier</TableHeaderCell>
-                {region === 'secondary' && <TableHeaderCell>Restore</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {points.map((p) => {
-                const t = Date.parse(p.properties?.recoveryPointTime ?? '');
-                const archive = recoveryPointTier(p) === 'archive';
-                const name = recoveryPointName(p);
-                return (
-                  <TableRow key={name}>
-                    <TableCell>
-                      <span title={formatUtc(t)}>{formatDateTime(t)}</span>
-                    </TableCell>
-                    <TableCell>{p.properties?.recoveryPointType ?? '—'}</TableCell>
-                    <TableCell>{archive ? 'Archive (needs rehydration)' : 'Vault'}</TableCell>
-                    {region === 'secondary' && (
-                      <TableCell>
-                        {archive ? (
-                          '—'
-                        ) : (
-                          <RouterLink
-                            to={`${instancePath(instanceId, 'restore')}?rp=${encodeURIComponent(name)}`}
-                            aria-label={`Restore the point of ${formatDateTime(t)} to the secondary region`}
-                          >
-                            Restore to secondary region
-                          </RouterLink>
-                        )}
-                      </TableCell>
-                    )}
+      <QueryView
+        query={query}
+        loading="Loading recovery points…"
+        errorTitle="The recovery points could not be loaded"
+      >
+        {(data) => {
+          const points = newestFirst(data);
+          return points.length > 0 ? (
+            <>
+              <Text role="status">
+                {`${points.length} recovery point${points.length === 1 ? '' : 's'} in the ${region === 'primary' ? 'Primary' : 'Secondary'} Region${filtered ? ' in the chosen dates' : ''}, newest first.`}
+              </Text>
+              <Table
+                className={styles.table}
+                aria-label={`Recovery points in the ${region === 'primary' ? 'Primary' : 'Secondary'} Region`}
+              >
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Time</TableHeaderCell>
+                    <TableHeaderCell>Type</TableHeaderCell>
+                    <TableHeaderCell>Tier</TableHeaderCell>
+                    {region === 'secondary' && <TableHeaderCell>Restore</TableHeaderCell>}
                   </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </>
-      ) : region === 'secondary' && !filtered ? (
-        <NoSecondaryPoints secondaryLabel={secondaryLabel ?? ''} />
-      ) : (
-        <Text role="status">
-          {filtered ? 'No recovery point in the chosen dates.' : 'No recovery point in the Primary Region.'}
-        </Text>
-      )}
+                </TableHeader>
+                <TableBody>
+                  {points.map((p) => {
+                    const t = Date.parse(p.properties?.recoveryPointTime ?? '');
+                    const archive = recoveryPointTier(p) === 'archive';
+                    const name = recoveryPointName(p);
+                    return (
+                      <TableRow key={name}>
+                        <TableCell>
+                          <span title={formatUtc(t)}>{formatDateTime(t)}</span>
+                        </TableCell>
+                        <TableCell>{p.properties?.recoveryPointType ?? '—'}</TableCell>
+                        <TableCell>{archive ? 'Archive (needs rehydration)' : 'Vault'}</TableCell>
+                        {region === 'secondary' && (
+                          <TableCell>
+                            {archive ? (
+                              '—'
+                            ) : (
+                              <RouterLink
+                                to={`${instancePath(instanceId, 'restore')}?rp=${encodeURIComponent(name)}`}
+                                aria-label={`Restore the point of ${formatDateTime(t)} to the secondary region`}
+                              >
+                                Restore to secondary region
+                              </RouterLink>
+                            )}
+                          </TableCell>
+                        )}
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </>
+          ) : region === 'secondary' && !filtered ? (
+            <NoSecondaryPoints secondaryLabel={secondaryLabel ?? ''} />
+          ) : (
+            <Text role="status">
+              {filtered
+                ? 'No recovery point in the chosen dates.'
+                : 'No recovery point in the Primary Region.'}
+            </Text>
+          );
+        }}
+      </QueryView>
     </section>
   );
 }

@@ -18,20 +18,14 @@ import { JOB_OPERATION_LABEL, jobRowFromResource, jobTime } from '@/azure/jobs/j
 import { regionDisplayName } from '@/azure/regions';
 import { parsePostgresDatabaseId, sameResourceId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { JobProblems } from '@/components/job-problems';
+import { SubTasks } from '@/components/job-sub-tasks';
 import { PageHeader } from '@/components/page-header';
 import { RouterLink } from '@/components/router-link';
 import { jobFromParams, type JobRef } from '@/lib/app-paths';
 import { formatDateTime, formatDuration, formatTimeOfDay, formatUtc } from '@/lib/format';
 import { REGION_LABEL } from './job-filters';
-import {
-  Facts,
-  JobProblems,
-  JobProgress,
-  jobProgress,
-  Section,
-  SubTasks,
-  SupportIds,
-} from './job-details-sections';
+import { Facts, JobProgress, jobProgress, Section, SupportIds } from './job-details-sections';
 import { JobStatusText } from './job-status';
 import { useJobDetail } from './use-job-detail';
 

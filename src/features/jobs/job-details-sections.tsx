@@ -1,35 +1,12 @@
-import {
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { UserFacingError } from '@/azure/common/types';
-import type { JobSubTask, UserFacingWarningDetail } from '@/azure/jobs/types';
-import { explainCode } from '@/components/arm-error-explanations';
+import type { JobSubTask } from '@/azure/jobs/types';
 import { CopyButton } from '@/components/copy-button';
-import { FactList, type Fact } from '@/components/fact-list';
+import { FactList, present, type Fact } from '@/components/fact-list';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXL },
   heading: { fontSize: tokens.fontSizeBase400, margin: `0 0 ${tokens.spacingVerticalS} 0` },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(180px, max-content) 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    margin: 0,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   value: {
     margin: 0,
     wordBreak: 'break-word',
@@ -38,7 +15,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  messages: { display: 'grid', gap: tokens.spacingVerticalS },
   progress: { minWidth: '220px' },
 });
 
@@ -51,11 +27,6 @@ export function Section({ title, children }: { title: string; children: ReactNod
       {children}
     </section>
   );
-}
-
-/** The facts that have a value (ARM leaves many out, or sends null). */
-export function present(facts: readonly Fact[]): Fact[] {
-  return facts.filter(([, value]) => value !== undefined && value !== null && value !== '');
 }
 
 /** Label/value pairs as the shared {@link FactList}; facts without a value are left out. */
@@ -109,100 +80,5 @@ export function JobProgress({ value }: { value: number }) {
       />
       <span>{Math.floor(value * 100)}%</span>
     </>
-  );
-}
-
-/** Sub-tasks as ARM reports them, with status and progress. */
-export function SubTasks({ tasks }: { tasks: readonly JobSubTask[] }) {
-  return (
-    <Table aria-label="Sub-tasks" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Task</TableHeaderCell>
-          <TableHeaderCell>Status</TableHeaderCell>
-          <TableHeaderCell>Progress</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {tasks.map((task) => (
-          <TableRow key={task.taskId}>
-            <TableCell>{task.taskName}</TableCell>
-            <TableCell>{words(task.taskStatus)}</TableCell>
-            <TableCell>{task.taskProgress ?? ''}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
-/** `CompletedWithWarnings` -> `Completed with warnings`. */
-export function words(value: string): string {
-  const spaced = value.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
-/** A job error or warning: ARM's code and message, what it means and the next step. */
-export function JobProblem({
-  intent,
-  problem,
-  resourceName,
-}: {
-  intent: 'error' | 'warning';
-  problem: UserFacingError;
-  resourceName?: string | null | undefined;
-}) {
-  const styles = useStyles();
-  const explanation = explainCode(problem.code);
-  return (
-    <MessageBar intent={intent} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{explanation?.title ?? problem.code ?? 'Unknown problem'}</MessageBarTitle>
-        {explanation?.text}
-        <Facts
-          label={intent === 'error' ? 'Error details' : 'Warning details'}
-          items={[
-            ['Code', problem.code ? <span className={styles.mono}>{problem.code}</span> : undefined],
-            ['Message', problem.message ?? undefined],
-            ['Resource', resourceName ?? undefined],
-            ['Next step', explanation?.nextStep],
-            ...(problem.recommendedAction ?? [])
-              .filter((a) => a.trim() !== '')
-              .map((a, i): [string, ReactNode] => [
-                (problem.recommendedAction?.length ?? 0) > 1
-                  ? `Azure recommends (${i + 1})`
-                  : 'Azure recommends',
-                a,
-              ]),
-          ]}
-        />
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-export function JobProblems({
-  errors,
-  warnings,
-}: {
-  errors: readonly UserFacingError[];
-  warnings: readonly UserFacingWarningDetail[];
-}) {
-  const styles = useStyles();
-  if (errors.length === 0 && warnings.length === 0) return null;
-  return (
-    <div className={styles.messages}>
-      {errors.map((error, i) => (
-        <JobProblem key={`e${i}`} intent="error" problem={error} />
-      ))}
-      {warnings.map((warning, i) => (
-        <JobProblem
-          key={`w${i}`}
-          intent="warning"
-          problem={warning.warning}
-          resourceName={warning.resourceName}
-        />
-      ))}
-    </div>
   );
 }

@@ -17,6 +17,7 @@ import type { JobRow } from '@/azure/jobs/job-row';
 import type { LiveRefreshState } from '@/azure/jobs/live-refresh';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
+import { NoSubscriptionSelected, SubscriptionsError } from '@/components/subscription-picker';
 import { formatTimeOfDay } from '@/lib/format';
 import { useSetSearchParams } from '@/lib/url-state';
 import { exactWindow, readJobFilters, REGION_LABEL, rowMatches, type JobColumn } from './job-filters';
@@ -129,11 +130,7 @@ export function JobsPage() {
         description="Backup and restore jobs of every vault in the selected subscriptions, in the Primary and the Secondary Region, kept current while jobs run."
       />
       {selection.query.error ? (
-        <ArmErrorMessage
-          error={selection.query.error}
-          title="Subscriptions could not be loaded"
-          onRetry={() => void selection.query.refetch()}
-        />
+        <SubscriptionsError query={selection.query} />
       ) : (
         <>
           <JobFilterBar
@@ -173,9 +170,7 @@ export function JobsPage() {
           {monitor.loading ? (
             <Spinner label={loadingText} />
           ) : selection.selected.length === 0 ? (
-            <MessageBar intent="info">
-              <MessageBarBody>Select at least one subscription to see its Backup jobs.</MessageBarBody>
-            </MessageBar>
+            <NoSubscriptionSelected what="Backup jobs" />
           ) : (
             <>
               <StatusTiles

@@ -7,7 +7,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -19,6 +18,7 @@ import type { FollowedOperation } from '@/azure/operations/follow';
 import type { PendingOperation } from '@/azure/operations/pending-operations';
 import { sameResourceId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
+import { QueryView } from '@/components/query-view';
 import { RouterLink } from '@/components/router-link';
 import { formatDateTime, formatUtc } from '@/lib/format';
 import type { RestoreSource } from './form-model';
@@ -101,15 +101,6 @@ function UnconfirmedRestore({
       secondaryRegion: source.secondaryRegion,
     }),
   );
-  const candidates = (jobs.data ?? []).filter((j) => {
-    const p = j.properties;
-    return (
-      p &&
-      /restore/i.test(p.operation) &&
-      sameResourceId(p.backupInstanceId, source.instanceId) &&
-      Date.parse(p.startTime) >= sentAt - CLOCK_SKEW_MS
-    );
-  });
   const adopt = (name: string) => {
     arm.operations.store.remove('crossRegionRestore', source.instanceId);
     onJob(name);
@@ -122,39 +113,48 @@ function UnconfirmedRestore({
           {`It was sent at ${formatDateTime(sentAt)} (${formatUtc(sentAt)}) from this tab, and the page was reloaded or the network failed before Azure answered. Azure may have started it, so it is not sent again by itself.`}
         </MessageBarBody>
       </MessageBar>
-      {jobs.isPending ? (
-        <Spinner label="Looking for it among the Secondary Region's restore jobs…" />
-      ) : jobs.isError ? (
-        <ArmErrorMessage
-          error={jobs.error}
-          title="The restore jobs could not be listed"
-          onRetry={() => void jobs.refetch()}
-        />
-      ) : candidates.length > 0 ? (
-        <section aria-label="Restores started since">
-          <Text>{`Restores of this backup instance started since then in the Secondary Region:`}</Text>
-          <ul className={styles.list}>
-            {candidates.map((j) => (
-              <li key={j.name}>
-                {`Started ${formatDateTime(Date.parse(j.properties?.startTime ?? ''))} · ${j.properties?.status ?? ''} `}
-                <Button size="small" appearance="primary" onClick={() => adopt(j.name ?? '')}>
-                  Follow this restore
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            No restore of this backup instance started since then is listed yet. A new restore job can take a
-            minute to appear.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void jobs.refetch()}>Search again</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      <QueryView
+        query={jobs}
+        loading="Looking for it among the Secondary Region's restore jobs…"
+        errorTitle="The restore jobs could not be listed"
+      >
+        {(list) => {
+          const candidates = list.filter((j) => {
+            const p = j.properties;
+            return (
+              p &&
+              /restore/i.test(p.operation) &&
+              sameResourceId(p.backupInstanceId, source.instanceId) &&
+              Date.parse(p.startTime) >= sentAt - CLOCK_SKEW_MS
+            );
+          });
+          return candidates.length > 0 ? (
+            <section aria-label="Restores started since">
+              <Text>{`Restores of this backup instance started since then in the Secondary Region:`}</Text>
+              <ul className={styles.list}>
+                {candidates.map((j) => (
+                  <li key={j.name}>
+                    {`Started ${formatDateTime(Date.parse(j.properties?.startTime ?? ''))} · ${j.properties?.status ?? ''} `}
+                    <Button size="small" appearance="primary" onClick={() => adopt(j.name ?? '')}>
+                      Follow this restore
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                No restore of this backup instance started since then is listed yet. A new restore job can
+                take a minute to appear.
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={() => void jobs.refetch()}>Search again</Button>
+              </MessageBarActions>
+            </MessageBar>
+          );
+        }}
+      </QueryView>
       <section aria-label="Send it again">
         <Checkbox
           checked={checked}

@@ -1,30 +1,15 @@
-import {
-  Badge,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useArm } from '@/azure/arm-context';
-import { ArmError } from '@/azure/arm-error';
 import type { AzureBackupJobResource } from '@/azure/jobs/types';
 import { regionDisplayName } from '@/azure/regions';
-import { explainError } from '@/components/arm-error-explanations';
-import { ArmErrorMessage } from '@/components/arm-error-message';
 import { FactList, type Fact } from '@/components/fact-list';
+import { JobProblems } from '@/components/job-problems';
+import { SubTasks } from '@/components/job-sub-tasks';
+import { QueryView } from '@/components/query-view';
 import { RouterLink } from '@/components/router-link';
 import { instancePath, jobPath } from '@/lib/app-paths';
-import { formatDateTime, formatUtc } from '@/lib/format';
+import { formatDateTime, formatPascalCase, formatUtc } from '@/lib/format';
 import type { RestoreSource } from './form-model';
 
 const useStyles = makeStyles({
@@ -35,18 +20,8 @@ const useStyles = makeStyles({
 /** How often a running restore job is read again. */
 const LIVE_REFRESH_MS = 5_000;
 
-const STATUS_LABELS: Record<string, string> = {
-  InProgress: 'In progress',
-  Completed: 'Completed',
-  Failed: 'Failed',
-  Cancelled: 'Cancelled',
-  CompletedWithWarnings: 'Completed with warnings',
-  CompletedWithInformation: 'Completed with information',
-  NotStarted: 'Not started',
-};
-
 function statusLabel(status: string | null | undefined): string {
-  return status ? (STATUS_LABELS[status] ?? status) : 'Unknown';
+  return status ? formatPascalCase(status) : 'Unknown';
 }
 
 function statusColor(status: string | null | undefined) {
@@ -88,17 +63,13 @@ export function RestoreSubmitted({ source, jobId }: { source: RestoreSource; job
         </RouterLink>
         <RouterLink to={instancePath(source.instanceId, 'restore')}>Start another restore</RouterLink>
       </div>
-      {job.isPending ? (
-        <Spinner label="Reading the restore job…" />
-      ) : job.isError ? (
-        <ArmErrorMessage
-          error={job.error}
-          title="The restore job could not be read"
-          onRetry={() => void job.refetch()}
-        />
-      ) : (
-        <JobDetails job={job.data.job} />
-      )}
+      <QueryView
+        query={job}
+        loading="Reading the restore job…"
+        errorTitle="The restore job could not be read"
+      >
+        {(data) => <JobDetails job={data.job} />}
+      </QueryView>
     </div>
   );
 }
@@ -120,42 +91,8 @@ function JobDetails({ job }: { job: AzureBackupJobResource }) {
   return (
     <>
       <FactList facts={facts} label="Restore job" />
-      {tasks.length > 0 && (
-        <Table aria-label="Sub-tasks" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Sub-task</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Progress</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {tasks.map((t) => (
-              <TableRow key={t.taskId}>
-                <TableCell>{t.taskName}</TableCell>
-                <TableCell>{statusLabel(t.taskStatus)}</TableCell>
-                <TableCell>{t.taskProgress ?? '—'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      {(p?.errorDetails ?? []).map((e, i) => {
-        const explanation = explainError(
-          new ArmError({ status: 200, code: e.code ?? '', message: e.message ?? '' }),
-        );
-        return (
-          <MessageBar key={i} intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{explanation.title}</MessageBarTitle>
-              {`${explanation.text}${explanation.nextStep ? ` ${explanation.nextStep}` : ''} Azure: ${e.code ?? ''}: ${e.message ?? ''}`}
-              {(e.recommendedAction ?? []).map((a) => (
-                <div key={a}>{`Recommended: ${a}`}</div>
-              ))}
-            </MessageBarBody>
-          </MessageBar>
-        );
-      })}
+      {tasks.length > 0 && <SubTasks tasks={tasks} />}
+      <JobProblems errors={p?.errorDetails ?? []} />
       {p?.status === 'InProgress' && (
         <Text size={200}>
           Read again every few seconds while it runs. A restore cannot be cancelled once its data transfer has

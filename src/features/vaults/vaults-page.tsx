@@ -35,7 +35,12 @@ import { ArmErrorMessage } from '@/components/arm-error-message';
 import { FilterBar } from '@/components/filter-bar';
 import { PageHeader } from '@/components/page-header';
 import { RouterLink } from '@/components/router-link';
-import { SubscriptionPicker, useSubscriptionSelection } from '@/components/subscription-picker';
+import {
+  SubscriptionPicker,
+  useSubscriptionSelection,
+  SubscriptionsError,
+  NoSubscriptionSelected,
+} from '@/components/subscription-picker';
 import { useSearchParam, useSetSearchParams } from '@/lib/url-state';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
 import { vaultPath } from '@/lib/app-paths';
@@ -204,11 +209,7 @@ export function VaultsPage() {
         description="Every Backup vault in the selected subscriptions, with its storage redundancy and Cross Region Restore state."
       />
       {subscriptionsQuery.error ? (
-        <ArmErrorMessage
-          error={subscriptionsQuery.error}
-          title="Subscriptions could not be loaded"
-          onRetry={() => void subscriptionsQuery.refetch()}
-        />
+        <SubscriptionsError query={subscriptionsQuery} />
       ) : (
         <>
           <FilterBar label="Filter Backup vaults">
@@ -276,9 +277,7 @@ export function VaultsPage() {
           {loading ? (
             <Spinner label="Loading Backup vaults…" />
           ) : selected.length === 0 ? (
-            <MessageBar intent="info">
-              <MessageBarBody>Select at least one subscription to see its Backup vaults.</MessageBarBody>
-            </MessageBar>
+            <NoSubscriptionSelected what="Backup vaults" />
           ) : (
             <>
               <Text className={styles.count} role="status">

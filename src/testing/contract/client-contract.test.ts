@@ -27,17 +27,15 @@ import {
   DEMO_VAULT_IDS,
 } from '@/mocks/tenant/demo-tenant';
 import { attachContractRecorder, type ContractRecorder } from './recorder';
-import { loadSpec } from './spec-loader';
+import { specAvailability, specSuite } from './contract-suite';
 
-const availability = loadSpec();
-const suite = availability.available ? describe : describe.skip;
-const title = availability.available
+const title = specAvailability.available
   ? 'the client against the simulator, validated against the spec'
-  : `client contract SKIPPED: ${availability.reason}`;
+  : `client contract SKIPPED: ${specAvailability.reason}`;
 
 const noWait = () => Promise.resolve();
 
-suite(title, () => {
+specSuite(title, () => {
   let ts: TestServer;
   let recorder: ContractRecorder;
   let arm: Arm;
@@ -218,7 +216,7 @@ suite(title, () => {
   });
 });
 
-describe.skipIf(!availability.available)(
+describe.skipIf(!specAvailability.available)(
   'the restore rules of src/azure agree with the simulated Azure (by test, not by import)',
   () => {
     let ts: TestServer;

@@ -1,10 +1,9 @@
 // @vitest-environment node
-// Contract suite: the simulator, the spec's own examples and the real ARM recordings, all checked
-// against the 2025-07-01 DataProtection spec and the 2022-04-01 Authorization spec. Without
-// ../shared/azure-spec it reports itself skipped.
+// Contract suite: the simulator answers every operation the app uses as the 2025-07-01
+// DataProtection spec and the 2022-04-01 Authorization spec say (the validator's own tests are in
+// validator.test.ts, the spec's examples and the real ARM recordings in spec-evidence.test.ts).
+// Without ../shared/azure-spec it reports itself skipped.
 
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer } from '@/mocks/node';
 import {
@@ -14,56 +13,14 @@ import {
   DEMO_VAULT_IDS,
 } from '@/mocks/tenant/demo-tenant';
 import { arm, armListAll } from './arm-fetch';
-import { EXAMPLE_DEFECTS, KNOWN_DEVIATIONS } from './known-deviations';
+import { APP_OPERATIONS, CONTRACT_TITLE, specSuite } from './contract-suite';
 import { demoCrossRegionRestoreRequest } from '@/mocks/tenant/demo-requests';
 import { attachContractRecorder } from './recorder';
-import { loadSpec, recordingsDir } from './spec-loader';
-import { formatIssues, getContractValidator, type ValidationIssue } from './validator';
-
-const availability = loadSpec();
-const suite = availability.available ? describe : describe.skip;
-const title = availability.available
-  ? 'contract (DataProtection 2025-07-01, Authorization 2022-04-01)'
-  : `contract SKIPPED: ${availability.reason}`;
-if (!availability.available) console.warn(`[contract] ${title}`);
-
-/** The operations the app uses; each must be exercised against the simulator and have its examples replayed. */
-const OPERATIONS = [
-  'BackupVaults_GetInSubscription',
-  'BackupVaults_GetInResourceGroup',
-  'BackupVaults_Get',
-  'BackupVaults_Update',
-  'BackupVaultOperationResults_Get',
-  'BackupInstances_List',
-  'BackupInstances_Get',
-  'RecoveryPoints_List',
-  'RecoveryPoints_Get',
-  'FetchSecondaryRecoveryPoints_List',
-  'BackupInstances_ValidateCrossRegionRestore',
-  'BackupInstances_TriggerCrossRegionRestore',
-  'FetchCrossRegionRestoreJobs_List',
-  'FetchCrossRegionRestoreJob_Get',
-  'Jobs_List',
-  'Jobs_Get',
-  'OperationStatus_Get',
-  'OperationStatusResourceGroupContext_Get',
-  'OperationStatusBackupVaultContext_Get',
-  'OperationResult_Get',
-  // Microsoft.Authorization: the restore wizard's permission check and grant. The client lists
-  // `{scope}/providers/Microsoft.Authorization/roleAssignments`; for the scopes it uses the spec
-  // names that URL with its more specific templates (resource, subscription).
-  'Permissions_ListForResourceGroup',
-  'RoleAssignments_ListForResource',
-  'RoleAssignments_ListForSubscription',
-  'RoleAssignments_Create',
-  'RoleDefinitions_Get',
-  'RoleDefinitions_GetById',
-] as const;
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const RG_PATH = `/subscriptions/${PROD}/resourceGroups/rg-contoso-backup/providers/Microsoft.DataProtection`;
 
-suite(title, () => {
+specSuite(CONTRACT_TITLE, () => {
   describe('the simulator answers every operation as the spec says', () => {
     const t = createTestServer({ pageSizes: { instances: 2, recoveryPoints: 7, jobs: 20, vaults: 1 } });
     const recorder = attachContractRecorder(t.server);
@@ -276,7 +233,7 @@ suite(title, () => {
     });
 
     it('covered every operation the app uses', () => {
-      expect([...OPERATIONS].filter((op) => !seen.has(op))).toEqual([]);
+      expect([...APP_OPERATIONS].filter((op) => !seen.has(op))).toEqual([]);
       // The simulator behaves like real ARM, so the deviations it needs are the recorded ones.
       expect([...deviations].sort()).toEqual([
         'job-isCrossRegionRestore',
@@ -285,219 +242,5 @@ suite(title, () => {
         'rg-scoped-location-operation-status',
       ]);
     });
-  });
-
-  describe('the validator is not lenient', () => {
-    const validator = getContractValidator();
-    const vaultUrl = `https://management.azure.com${DEMO_VAULT_IDS.contosoPg}?api-version=2025-07-01`;
-    const okVault = {
-      id: DEMO_VAULT_IDS.contosoPg,
-      name: 'v',
-      type: 'Microsoft.DataProtection/backupVaults',
-      location: 'eastus',
-      properties: { storageSettings: [] },
-    };
-
-    it('reports operationId and JSON path for an unknown property', () => {
-      const r = validator?.validateExchange({
-        method: 'GET',
-        url: vaultUrl,
-        status: 200,
-        responseBody: { ...okVault, properties: { storageSettings: [{ type: 'GeoRedundant', bogus: 1 }] } },
-      });
-      expect(r?.issues.map((i) => `${i.operationId} ${i.path}`)).toEqual([
-        'BackupVaults_Get $.properties.storageSettings[0].bogus',
-      ]);
-    });
-
-    it('refuses a wrong api-version, a missing required property and a wrong type', () => {
-      const r = validator?.validateExchange({
-        method: 'GET',
-        url: vaultUrl.replace('2025-07-01', '2024-04-01'),
-        status: 200,
-        responseBody: { ...okVault, location: 5, properties: {} },
-      });
-      expect(formatIssues(r?.issues ?? [])).toMatch(/api-version/);
-      expect(formatIssues(r?.issues ?? [])).toMatch(/\$\.location: must be string/);
-      expect(formatIssues(r?.issues ?? [])).toMatch(
-        /\$\.properties: must have required property 'storageSettings'/,
-      );
-    });
-
-    it('dispatches on the discriminator and rejects unknown subtypes', () => {
-      const url = `https://management.azure.com${DEMO_INSTANCE_IDS.ordersDb}/recoveryPoints?api-version=2025-07-01`;
-      const bad = validator?.validateExchange({
-        method: 'GET',
-        url,
-        status: 200,
-        responseBody: { value: [{ properties: { objectType: 'NoSuchRecoveryPoint' } }] },
-      });
-      expect(formatIssues(bad?.issues ?? [])).toMatch(
-        /RecoveryPoints_List response \$\.value\[0\]\.properties\.objectType: must be one of/,
-      );
-      const missing = validator?.validateExchange({
-        method: 'GET',
-        url,
-        status: 200,
-        responseBody: { value: [{ properties: { objectType: 'AzureBackupDiscreteRecoveryPoint' } }] },
-      });
-      expect(formatIssues(missing?.issues ?? [])).toMatch(/must have required property 'recoveryPointTime'/);
-    });
-
-    it('refuses read-only properties in requests and unknown paths under the provider', () => {
-      const r = validator?.validateExchange({
-        method: 'PATCH',
-        url: vaultUrl,
-        requestBody: { identity: { principalId: 'x' } },
-        status: 202,
-      });
-      expect(formatIssues(r?.issues ?? [])).toMatch(/request \$\.identity\.principalId: read-only property/);
-      const u = validator?.validateExchange({
-        method: 'GET',
-        url: `https://management.azure.com${DEMO_VAULT_IDS.contosoPg}/nonsense?api-version=2025-07-01`,
-        status: 200,
-        responseBody: {},
-      });
-      expect(u?.issues[0]?.message).toMatch(/matches no operation/);
-    });
-
-    it('checks Microsoft.Authorization traffic against its own spec and api-version', () => {
-      const scope = DEMO_RESTORE_TARGETS.keyVaultId;
-      const r = validator?.validateExchange({
-        method: 'PUT',
-        url: `https://management.azure.com${scope}/providers/Microsoft.Authorization/roleAssignments/5c0ffee0-0000-4000-8000-000000000001?api-version=2025-07-01`,
-        requestBody: { properties: { roleDefinitionId: 'x', principalId: 'y', scope } },
-        status: 201,
-        responseBody: { properties: { roleDefinitionId: 'x' } },
-      });
-      expect(r?.operationId).toBe('RoleAssignments_Create');
-      expect(formatIssues(r?.issues ?? [])).toMatch(/api-version is '2025-07-01', the spec is 2022-04-01/);
-      expect(formatIssues(r?.issues ?? [])).toMatch(/request \$\.properties\.scope: read-only property/);
-      expect(formatIssues(r?.issues ?? [])).toMatch(
-        /response \$\.properties: must have required property 'principalId'/,
-      );
-      const byId = validator?.findOperation('GET', '/providers/Microsoft.Authorization/roleDefinitions/abc');
-      expect(byId?.op.operationId).toBe('RoleDefinitions_GetById');
-    });
-
-    it('allows null for optional properties only through the documented deviation', () => {
-      const url = `https://management.azure.com${DEMO_INSTANCE_IDS.ordersDb}/recoveryPoints?api-version=2025-07-01`;
-      const body = {
-        value: [{ properties: { objectType: 'AzureBackupDiscreteRecoveryPoint', recoveryPointTime: null } }],
-      };
-      const r = validator?.validateExchange({ method: 'GET', url, status: 200, responseBody: body });
-      expect(formatIssues(r?.issues ?? [])).toMatch(/recoveryPointTime: must be string/);
-    });
-  });
-
-  describe("the spec's own examples validate", () => {
-    const validator = getContractValidator();
-    const spec = availability.available ? availability.spec : undefined;
-    for (const operationId of OPERATIONS) {
-      it(operationId, () => {
-        const op = validator?.operationById(operationId);
-        expect(op, `${operationId} is in the spec`).toBeDefined();
-        if (!op || !spec || !validator) return;
-        const examples = (op.operation['x-ms-examples'] ?? {}) as Record<string, { $ref: string }>;
-        expect(Object.keys(examples).length).toBeGreaterThan(0);
-        const problems: ValidationIssue[] = [];
-        for (const ref of Object.values(examples)) {
-          const file = ref.$ref.replace(/^\.\//, '');
-          const example = JSON.parse(readFileSync(path.resolve(path.dirname(op.file), ref.$ref), 'utf8')) as {
-            parameters: Record<string, unknown>;
-            responses: Record<string, { body?: unknown }>;
-          };
-          const allowed = EXAMPLE_DEFECTS.filter((d) => d.example === file).map((d) => d.path);
-          const bodyParam = op.parameters.find((p) => p.in === 'body');
-          if (
-            bodyParam &&
-            typeof bodyParam.name === 'string' &&
-            example.parameters[bodyParam.name] !== undefined
-          ) {
-            problems.push(
-              ...validator
-                .validateRequestBody(operationId, example.parameters[bodyParam.name])
-                .filter((i) => !allowed.includes(i.path)),
-            );
-          }
-          for (const [status, response] of Object.entries(example.responses)) {
-            if (response.body === undefined) continue;
-            problems.push(
-              ...validator
-                .validateResponse(operationId, Number(status), response.body)
-                .filter((i) => !allowed.includes(i.path))
-                .map((i) => ({ ...i, message: `${file} (${status}): ${i.message}` })),
-            );
-          }
-        }
-        expect(formatIssues(problems)).toBe('');
-      });
-    }
-  });
-
-  describe('real ARM recordings validate with the known deviations, and each deviation is backed by one', () => {
-    const validator = getContractValidator();
-    const dir = recordingsDir(availability.available ? availability.spec.sharedDir : undefined);
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
-    type Recorded = {
-      method: string;
-      uri: string;
-      requestBody: unknown;
-      status: number;
-      responseBody: unknown;
-      responseHeaders: Record<string, string>;
-    };
-    const load = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Recorded[];
-
-    it('every 2025-07-01 DataProtection exchange of the recordings validates (they hold no Authorization traffic)', () => {
-      const problems: string[] = [];
-      let checked = 0;
-      for (const f of files) {
-        load(f).forEach((e, i) => {
-          if (!e.uri.includes('api-version=2025-07-01') || !/Microsoft\.DataProtection/i.test(e.uri)) return;
-          // Recorded requests come from the CLI, not from our client: only ARM's answers are at issue here.
-          const result = validator?.validateExchange({
-            method: e.method,
-            url: e.uri,
-            status: e.status,
-            responseBody: e.responseBody === '' ? undefined : e.responseBody,
-            responseHeaders: e.responseHeaders,
-          });
-          if (!result?.checked) return;
-          checked++;
-          const issues = result.issues.filter((x) => x.part !== 'request');
-          if (issues.length) problems.push(`${f} #${i}: ${formatIssues(issues)}`);
-        });
-      }
-      expect(checked).toBeGreaterThan(50);
-      expect(problems).toEqual([]);
-    });
-
-    it.each(KNOWN_DEVIATIONS.map((d) => [d.id, d] as const))(
-      '%s is shown by its recorded exchanges',
-      (_id, deviation) => {
-        for (const ev of deviation.evidence) {
-          const exchange = load(ev.recording)[ev.exchange];
-          expect(exchange, `${ev.recording} #${ev.exchange}`).toBeDefined();
-          if (!exchange) continue;
-          if (deviation.kind === 'extra-path') {
-            const text = JSON.stringify(exchange.responseHeaders) + exchange.uri;
-            expect(text).toMatch(
-              /\/resourceGroups\/[^/]+\/providers\/Microsoft\.DataProtection\/locations\/[^/]+\/operationStatus\//,
-            );
-          } else {
-            const result = validator?.validateExchange({
-              method: exchange.method,
-              url: exchange.uri.replace(/api-version=[^&]+/, 'api-version=2025-07-01'),
-              status: exchange.status,
-              responseBody: exchange.responseBody,
-            });
-            expect(result?.deviationsUsed, `${ev.recording} #${ev.exchange} needs ${deviation.id}`).toContain(
-              deviation.id,
-            );
-          }
-        }
-      },
-    );
   });
 });

@@ -2,7 +2,8 @@
 // end that each one (the real client's traffic included) matches the spec.
 
 import type { SetupServer } from 'msw/node';
-import { formatIssues, getContractValidator, type Exchange, type ExchangeResult } from './validator';
+import { formatIssues, type Exchange, type ExchangeResult } from './validation-issues';
+import { getContractValidator } from './validator';
 import { loadSpec } from './spec-loader';
 
 export interface RecordedExchange extends Exchange {

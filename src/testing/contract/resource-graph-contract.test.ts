@@ -28,7 +28,8 @@ import { rgQuery } from '../resource-graph-fetch';
 import { EXAMPLE_DEFECTS, KNOWN_DEVIATIONS } from './known-deviations';
 import { attachContractRecorder } from './recorder';
 import { loadResourceGraphSpec, recordingsDir } from './spec-loader';
-import { formatIssues, getResourceGraphValidator } from './validator';
+import { formatIssues } from './validation-issues';
+import { getResourceGraphValidator } from './validator';
 
 const availability = loadResourceGraphSpec();
 const specSuite = availability.available ? describe : describe.skip;

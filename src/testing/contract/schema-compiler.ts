@@ -7,6 +7,7 @@
 // - formats: date-time, duration, uuid (ajv-formats) plus int32/int64/float/double/arm-id;
 // - enums are enforced unless `x-ms-enum.modelAsString` says the set is open (autorest/oav semantics).
 
+import { isRecord } from '@/azure/common/is-record';
 import type Ajv from 'ajv';
 import { extraProperties } from './known-deviations';
 import { resolveRef, type JsonObject, type LoadedSpec } from './spec-loader';
@@ -26,10 +27,6 @@ interface Flattened {
   discriminator: string | undefined;
 }
 
-function isObj(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function keyOf(k: DefKey): string {
   return `${k.file}#${k.name}`;
 }
@@ -44,11 +41,11 @@ export class SchemaCompiler {
     private readonly ajv: Ajv,
   ) {
     for (const [file, doc] of spec.documents) {
-      const defs = isObj(doc.definitions) ? doc.definitions : {};
+      const defs = isRecord(doc.definitions) ? doc.definitions : {};
       for (const [name, def] of Object.entries(defs)) {
-        if (!isObj(def) || !Array.isArray(def.allOf)) continue;
+        if (!isRecord(def) || !Array.isArray(def.allOf)) continue;
         for (const part of def.allOf) {
-          if (isObj(part) && typeof part.$ref === 'string') {
+          if (isRecord(part) && typeof part.$ref === 'string') {
             const parent = this.defKeyFromRef(file, part.$ref);
             const list = this.children.get(keyOf(parent)) ?? [];
             list.push({ file, name });
@@ -61,7 +58,7 @@ export class SchemaCompiler {
 
   /** JSON schema for a swagger schema object found in `file`. */
   compile(mode: SchemaMode, file: string, schema: unknown): Schema {
-    if (!isObj(schema)) return {};
+    if (!isRecord(schema)) return {};
     if (typeof schema.$ref === 'string') {
       const key = this.defKeyFromRef(file, schema.$ref);
       return { $ref: this.polymorphic(key) ? this.dispatchId(mode, key) : this.selfId(mode, key) };
@@ -69,7 +66,7 @@ export class SchemaCompiler {
     let out: Schema;
     if (
       Array.isArray(schema.allOf) ||
-      isObj(schema.properties) ||
+      isRecord(schema.properties) ||
       schema.type === 'object' ||
       schema.additionalProperties !== undefined
     ) {
@@ -98,9 +95,9 @@ export class SchemaCompiler {
 
   private definition(key: DefKey): JsonObject {
     const doc = this.spec.documents.get(key.file);
-    const defs = doc && isObj(doc.definitions) ? doc.definitions : undefined;
+    const defs = doc && isRecord(doc.definitions) ? doc.definitions : undefined;
     const def = defs?.[key.name];
-    if (!isObj(def)) throw new Error(`Missing definition ${key.name} in ${key.file}`);
+    if (!isRecord(def)) throw new Error(`Missing definition ${key.name} in ${key.file}`);
     return def;
   }
 
@@ -195,7 +192,7 @@ export class SchemaCompiler {
       seen.add(keyOf(key));
     }
     for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
-      if (!isObj(part)) continue;
+      if (!isRecord(part)) continue;
       let parent: Flattened;
       if (typeof part.$ref === 'string') {
         const parentKey = this.defKeyFromRef(file, part.$ref);
@@ -208,9 +205,9 @@ export class SchemaCompiler {
       flat.additionalProperties ??= parent.additionalProperties;
       flat.discriminator ??= parent.discriminator;
     }
-    if (isObj(schema.properties)) {
+    if (isRecord(schema.properties)) {
       for (const [name, prop] of Object.entries(schema.properties)) {
-        if (!isObj(prop)) continue;
+        if (!isRecord(prop)) continue;
         flat.properties.set(name, {
           schema: prop,
           file,
@@ -268,5 +265,5 @@ export class SchemaCompiler {
 
 function modelAsString(schema: JsonObject): boolean {
   const ext = schema['x-ms-enum'];
-  return isObj(ext) && ext.modelAsString === true;
+  return isRecord(ext) && ext.modelAsString === true;
 }

@@ -3,62 +3,25 @@
 // response body against the schema for its status (or `default`). Mismatches name the operationId
 // and the JSON path. Known deviations (known-deviations.ts) are the only relaxations.
 
+import { isRecord } from '@/azure/common/is-record';
 import { compilePathTemplate } from '@/mocks/handlers/path-template';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { extraPaths, KNOWN_DEVIATIONS } from './known-deviations';
+import { extraPaths } from './known-deviations';
 import { SchemaCompiler, type SchemaMode } from './schema-compiler';
-import { loadResourceGraphSpec, loadSpec, resolveRef, type JsonObject, type LoadedSpec } from './spec-loader';
-
-export interface Exchange {
-  method: string;
-  url: string;
-  requestBody?: unknown;
-  status: number;
-  responseBody?: unknown;
-  responseHeaders?: Record<string, string>;
-}
-
-export interface ValidationIssue {
-  operationId: string;
-  part: 'url' | 'request' | 'response' | 'headers';
-  /** JSON path into the body, e.g. `$.value[3].properties.status`. */
-  path: string;
-  message: string;
-}
-
-export interface ExchangeResult {
-  /** false: the URL is outside the DataProtection spec (e.g. Microsoft.Resources); nothing checked. */
-  checked: boolean;
-  operationId: string | undefined;
-  issues: ValidationIssue[];
-  /** Known deviations this exchange needed. */
-  deviationsUsed: string[];
-}
-
-export interface SpecOperation {
-  operationId: string;
-  /** Resource provider namespace of the spec that defines it. */
-  namespace: string;
-  /** That spec's api-version. */
-  apiVersion: string;
-  method: string;
-  pathTemplate: string;
-  operation: JsonObject;
-  /** Path-level + operation-level parameters, $refs resolved. */
-  parameters: JsonObject[];
-  file: string;
-  regex: RegExp;
-  paramNames: string[];
-  literalCount: number;
-}
-
-function isObj(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { bareIdFits, specOperations, type SpecOperation } from './spec-operations';
+import { loadResourceGraphSpec, loadSpec, type LoadedSpec } from './spec-loader';
+import {
+  attributeDeviations,
+  describeError,
+  jsonPath,
+  type Exchange,
+  type ExchangeResult,
+  type ValidationIssue,
+} from './validation-issues';
 
 export class ContractValidator {
-  readonly operations: SpecOperation[] = [];
+  readonly operations: SpecOperation[];
   private readonly ajv: Ajv;
   private readonly compiler: SchemaCompiler;
   private readonly compiled = new Map<string, ValidateFunction>();
@@ -76,39 +39,7 @@ export class ContractValidator {
     this.ajv.addFormat('arm-id', { type: 'string', validate: (s: string) => s.startsWith('/') });
     this.compiler = new SchemaCompiler(spec, this.ajv);
 
-    for (const main of spec.mainFiles) {
-      const doc = spec.documents.get(main.file) ?? {};
-      const paths = {
-        ...(isObj(doc.paths) ? doc.paths : {}),
-        ...(isObj(doc['x-ms-paths']) ? doc['x-ms-paths'] : {}),
-      };
-      for (const [template, item] of Object.entries(paths)) {
-        if (!isObj(item)) continue;
-        const shared: unknown[] = Array.isArray(item.parameters) ? (item.parameters as unknown[]) : [];
-        for (const [method, op] of Object.entries(item)) {
-          if (method === 'parameters' || !isObj(op) || typeof op.operationId !== 'string') continue;
-          const own: unknown[] = Array.isArray(op.parameters) ? (op.parameters as unknown[]) : [];
-          const parameters = [...shared, ...own].map((prm) => this.deref(main.file, prm));
-          // `{scope}`, `{roleId}`... (x-ms-skip-url-encoding) span several path segments.
-          const multiSegment = parameters
-            .filter(
-              (p) => p.in === 'path' && p['x-ms-skip-url-encoding'] === true && typeof p.name === 'string',
-            )
-            .map((p) => String(p.name));
-          this.operations.push({
-            operationId: op.operationId,
-            namespace: main.namespace,
-            apiVersion: main.apiVersion,
-            method: method.toUpperCase(),
-            pathTemplate: template,
-            operation: op,
-            parameters,
-            file: main.file,
-            ...compilePathTemplate(template, multiSegment),
-          });
-        }
-      }
-    }
+    this.operations = specOperations(spec);
   }
 
   /** The spec namespace a URL belongs to: the last provider in its path (`.../providers/X/...`). */
@@ -116,12 +47,6 @@ export class ContractValidator {
     const all = [...pathname.matchAll(/\/providers\/([^/]+)/gi)];
     const last = all[all.length - 1]?.[1]?.toLowerCase();
     return this.operations.find((o) => o.namespace.toLowerCase() === last)?.namespace;
-  }
-
-  private deref(file: string, node: unknown): JsonObject {
-    if (isObj(node) && typeof node.$ref === 'string')
-      return this.deref(file, resolveRef(this.spec, file, node.$ref).node);
-    return isObj(node) ? node : {};
   }
 
   findOperation(
@@ -248,7 +173,7 @@ export class ContractValidator {
       } else {
         const fn = this.validator('request', op, 'body', bodyParam.schema);
         if (!fn(exchange.requestBody))
-          for (const e of fn.errors ?? []) issue('request', jsonPath(e), describe(e));
+          for (const e of fn.errors ?? []) issue('request', jsonPath(e), describeError(e));
       }
     } else if (
       !bodyParam &&
@@ -260,11 +185,11 @@ export class ContractValidator {
     }
 
     // Response.
-    const responses = isObj(op.operation.responses) ? op.operation.responses : {};
+    const responses = isRecord(op.operation.responses) ? op.operation.responses : {};
     const declared = responses[String(exchange.status)];
-    const response = isObj(declared)
+    const response = isRecord(declared)
       ? declared
-      : exchange.status >= 400 && isObj(responses.default)
+      : exchange.status >= 400 && isRecord(responses.default)
         ? responses.default
         : undefined;
     if (!response) {
@@ -286,9 +211,10 @@ export class ContractValidator {
       if (!strict(exchange.responseBody)) {
         const relaxed = this.validator('response-relaxed', op, `r${exchange.status}`, response.schema);
         if (relaxed(exchange.responseBody)) {
-          for (const id of attribute(strict.errors ?? [], exchange.responseBody)) deviationsUsed.add(id);
+          for (const id of attributeDeviations(strict.errors ?? [], exchange.responseBody))
+            deviationsUsed.add(id);
         } else {
-          for (const e of relaxed.errors ?? []) issue('response', jsonPath(e), describe(e));
+          for (const e of relaxed.errors ?? []) issue('response', jsonPath(e), describeError(e));
         }
       }
     }
@@ -312,107 +238,42 @@ export class ContractValidator {
   validateResponse(operationId: string, status: number, body: unknown): ValidationIssue[] {
     const op = this.operationById(operationId);
     if (!op) return [{ operationId, part: 'response', path: '$', message: 'unknown operationId' }];
-    const responses = isObj(op.operation.responses) ? op.operation.responses : {};
+    const responses = isRecord(op.operation.responses) ? op.operation.responses : {};
     const response = responses[String(status)];
-    if (!isObj(response))
+    if (!isRecord(response))
       return [{ operationId, part: 'response', path: '$', message: `status ${status} not declared` }];
     if (response.schema === undefined) return [];
-    const fn = this.validator('response', op, `r${status}`, response.schema);
-    return fn(body)
-      ? []
-      : (fn.errors ?? []).map((e) => ({
-          operationId,
-          part: 'response' as const,
-          path: jsonPath(e),
-          message: describe(e),
-        }));
+    return issuesOf(
+      operationId,
+      'response',
+      this.validator('response', op, `r${status}`, response.schema),
+      body,
+    );
   }
 
   validateRequestBody(operationId: string, body: unknown): ValidationIssue[] {
     const op = this.operationById(operationId);
     const bodyParam = op?.parameters.find((prm) => prm.in === 'body');
     if (!op || !bodyParam) return [];
-    const fn = this.validator('request', op, 'body', bodyParam.schema);
-    return fn(body)
-      ? []
-      : (fn.errors ?? []).map((e) => ({
-          operationId,
-          part: 'request' as const,
-          path: jsonPath(e),
-          message: describe(e),
-        }));
+    return issuesOf(operationId, 'request', this.validator('request', op, 'body', bodyParam.schema), body);
   }
 }
 
-/**
- * Operations whose whole path is one id (`/{roleId}`, `/{roleAssignmentId}`) match any path; the
- * spec keeps them apart only by their operation group, which names the resource type the id is of
- * (`RoleDefinitions_GetById` takes `.../roleDefinitions/{id}`).
- */
-function bareIdFits(op: SpecOperation, pathname: string): boolean {
-  if (op.literalCount > 0 || op.paramNames.length !== 1) return true;
-  const group = op.operationId.split('_')[0] ?? '';
-  const type = group.charAt(0).toLowerCase() + group.slice(1);
-  return new RegExp(`/providers/${op.namespace.replace(/\./g, '\\.')}/${type}/[^/]+$`, 'i').test(pathname);
+function issuesOf(
+  operationId: string,
+  part: 'request' | 'response',
+  fn: ValidateFunction,
+  body: unknown,
+): ValidationIssue[] {
+  return fn(body)
+    ? []
+    : (fn.errors ?? []).map((e) => ({ operationId, part, path: jsonPath(e), message: describeError(e) }));
 }
 
 function lower(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
   return out;
-}
-
-/** `/value/3/properties/status` -> `$.value[3].properties.status`, plus the offending property. */
-export function jsonPath(error: ErrorObject): string {
-  let path = '$';
-  for (const part of error.instancePath.split('/').slice(1)) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
-    path += /^\d+$/.test(key) ? `[${key}]` : `.${key}`;
-  }
-  const extra = (error.params as { additionalProperty?: unknown }).additionalProperty;
-  if (error.keyword === 'additionalProperties' && typeof extra === 'string') path += `.${extra}`;
-  return path;
-}
-
-function describe(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') return 'property not in the spec';
-  if (error.keyword === 'not' && (error.parentSchema as { description?: string } | undefined)?.description)
-    return 'read-only property must not be sent in a request';
-  if (
-    error.keyword === 'enum' &&
-    Array.isArray((error.params as { allowedValues?: unknown }).allowedValues)
-  ) {
-    return `must be one of ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)}`;
-  }
-  return error.message ?? error.keyword;
-}
-
-/** Which known deviations explain the strict errors (used for reporting only). */
-function attribute(errors: readonly ErrorObject[], body: unknown): string[] {
-  const used = new Set<string>();
-  for (const e of errors) {
-    const extra = (e.params as { additionalProperty?: unknown }).additionalProperty;
-    const last = e.instancePath.split('/').pop();
-    const replaced = KNOWN_DEVIATIONS.find((d) => d.kind === 'replaced-property' && d.property === last);
-    if (e.keyword === 'additionalProperties' && typeof extra === 'string') {
-      const dev = KNOWN_DEVIATIONS.find((d) => d.kind === 'extra-property' && d.property === extra);
-      if (dev) used.add(dev.id);
-    } else if (replaced && e.keyword === 'type') {
-      used.add(replaced.id);
-    } else if (valueAt(body, e.instancePath) === null) {
-      used.add('null-for-absent-optional');
-    }
-  }
-  return [...used];
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let cur: unknown = root;
-  for (const part of pointer.split('/').slice(1)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return cur;
 }
 
 let shared: ContractValidator | undefined;
@@ -446,8 +307,4 @@ export function validateExchange(exchange: Exchange): ExchangeResult {
     throw new Error(spec.available ? 'unreachable' : spec.reason);
   }
   return validator.validateExchange(exchange);
-}
-
-export function formatIssues(issues: readonly ValidationIssue[]): string {
-  return issues.map((i) => `${i.operationId} ${i.part} ${i.path}: ${i.message}`).join('\n');
 }
