@@ -33,6 +33,8 @@ test('an expired token is renewed silently with the refresh token, without leavi
   entra.expireAccessTokens();
   await vault.click();
   await expect(page.getByRole('heading', { level: 1, name: 'contoso-pg-vault' })).toBeVisible();
+  // The heading comes from the link; the vault's Essentials come from ARM, after the renewal.
+  await expect(page.getByRole('heading', { level: 2, name: 'Essentials' })).toBeVisible();
 
   const after = arm.exchanges.slice(before);
   expect(after[0]).toMatchObject({ status: 401, authorization: `Bearer ${first}` });
