@@ -96,10 +96,9 @@ export function InstancesPage() {
   const deferredSearch = useDeferredValue(view.search);
   const deferredSort = useDeferredValue(view.sort);
   const deferredRows = useDeferredValue(gridRows);
-  const shown = useMemo(
-    () => sortRows(searchRows(deferredRows, deferredSearch), deferredSort),
-    [deferredRows, deferredSearch, deferredSort],
-  );
+  // Sorted once per list or sort; a keystroke only filters the sorted rows (a filter keeps order).
+  const sorted = useMemo(() => sortRows(deferredRows, deferredSort), [deferredRows, deferredSort]);
+  const shown = useMemo(() => searchRows(sorted, deferredSearch), [sorted, deferredSearch]);
   const columns = useMemo(() => instanceColumns(view.region, now), [view.region, now]);
 
   const loaded = rows?.length ?? 0;
