@@ -278,7 +278,10 @@ for (const running of [1, 20]) {
       target:
         running === 1
           ? { text: 'minimum 2' }
-          : { max: atOne ?? 0, text: `≤ ${atOne === undefined ? '?' : atOne.toFixed(2)} (the figure at N = 1)` },
+          : {
+              max: atOne ?? 0,
+              text: `≤ ${atOne === undefined ? '?' : atOne.toFixed(2)} (the figure at N = 1)`,
+            },
       detail: `${sent.length} requests in ${INTERVALS} intervals; minimum per round: one Resource Graph query for the primary region + one fetchCrossRegionRestoreJobs per Cross Region Restore vault (1 here). Sent: ${kinds(sent)}`,
     });
   });
