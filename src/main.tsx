@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { bootstrap } from './app/bootstrap';
 import { StartupProblemsPage } from './app/errors/startup-problems-page';
-import { preloadPage } from './app/router';
+import { preloadCurrentPage } from './app/router';
 import { AppThemeProvider } from './app/theme/app-theme-provider';
 import { initialTheme, loadTheme } from './app/theme/theme-context';
 
@@ -40,14 +40,7 @@ async function start(): Promise<void> {
   // mode) and the code of the page the URL names.
   performance.mark(SHELL_RENDERED);
   booted.startLoading();
-  void preloadPage(currentAppPath())?.catch(() => undefined);
-}
-
-/** The URL's path inside the app (without the deployment's base path). */
-function currentAppPath(): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  const path = window.location.pathname;
-  return path.toLowerCase().startsWith(base.toLowerCase()) ? path.slice(base.length) || '/' : path;
+  void preloadCurrentPage()?.catch(() => undefined);
 }
 
 start().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { Spinner } from '@fluentui/react-components';
-import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { createElement, type ComponentType, type ReactNode } from 'react';
+import { useSettled } from '@/lib/use-settled';
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { matchPath, NavigationProvider, PagePreloadContext, routeParser, useLocation } from '@/lib/router';
@@ -24,22 +25,9 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
       },
     ));
   function Page(props: P) {
-    const [Loaded, setLoaded] = useState(() => loaded);
-    const [error, setError] = useState<Error | undefined>(undefined);
-    useEffect(() => {
-      if (Loaded) return;
-      let live = true;
-      preload().then(
-        (page) => live && setLoaded(() => page),
-        (reason: unknown) => live && setError(reason instanceof Error ? reason : new Error(String(reason))),
-      );
-      return () => {
-        live = false;
-      };
-    }, [Loaded]);
-    // Code that failed to load is the page's error: its boundary offers a reload.
-    if (error !== undefined) throw error;
-    return Loaded ? <Loaded {...props} /> : <Spinner label="Loading page…" labelPosition="below" />;
+    // The page component is module-level once loaded (one per route), not made during render.
+    const page = useSettled(preload, loaded);
+    return page ? createElement(page, props) : <Spinner label="Loading page…" labelPosition="below" />;
   }
   return { Page, preload: () => (loaded ? undefined : preload()) };
 }
@@ -82,6 +70,18 @@ export const APP_ROUTES: readonly AppRoute[] = [
   },
 ];
 
+/** The deployment's base path (Vite's `base`) without its trailing slash: '' at the root. */
+const APP_BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
+
+/** Fetches the code of the page the browser's URL names (the first load's page). */
+export function preloadCurrentPage(): Promise<unknown> | undefined {
+  const path = window.location.pathname;
+  const inApp = path.toLowerCase().startsWith(APP_BASE.toLowerCase())
+    ? path.slice(APP_BASE.length) || '/'
+    : path;
+  return preloadPage(inApp);
+}
+
 /** Fetches the code of the page at `path` (nothing when it is loaded or no page matches). */
 export function preloadPage(path: string): Promise<unknown> | undefined {
   const route = APP_ROUTES.find((r) => matchPath(r.path, path) !== null);
@@ -121,12 +121,11 @@ export function createMemoryRouter(url: string): Required<AppRouter> {
   return { hook: memory.hook, searchHook: memory.searchHook, navigate: (to) => memory.navigate(to) };
 }
 
-/** The routing context: the deployment's base path (Vite's `base`), the URL source, page preloads. */
+/** The routing context: the deployment's base path, the URL source, page preloads. */
 export function AppRouterProvider({ router, children }: { router?: AppRouter; children: ReactNode }) {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   return (
     <Router
-      base={base}
+      base={APP_BASE}
       parser={routeParser}
       {...(router?.hook ? { hook: router.hook } : {})}
       {...(router?.searchHook ? { searchHook: router.searchHook } : {})}

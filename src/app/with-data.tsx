@@ -1,8 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { ArmContext } from '@/azure/arm-context';
 import { useAuthSession } from './auth/auth-session';
 import type { DataLayer } from './data-layer';
+import { useSettled } from '@/lib/use-settled';
 
 /** The data layer, or the promise of it while its chunk loads (see `bootstrap.ts`). */
 export const DataLayerContext = createContext<DataLayer | Promise<DataLayer> | null>(null);
@@ -31,22 +32,11 @@ type Settling = Promise<DataLayer> & { status?: string; value?: DataLayer };
 function useDataLayer(): DataLayer | undefined {
   const source = useContext(DataLayerContext);
   if (!source) throw new Error('WithData needs a DataLayerContext provider (src/app/app.tsx).');
-  const settledValue = (s: typeof source) =>
-    s instanceof Promise ? ((s as Settling).status === 'fulfilled' ? (s as Settling).value : undefined) : s;
-  const [data, setData] = useState(() => settledValue(source));
-  const [error, setError] = useState<Error | undefined>(undefined);
-  useEffect(() => {
-    if (!(source instanceof Promise)) return;
-    let live = true;
-    source.then(
-      (value) => live && setData(value),
-      (reason: unknown) => live && setError(reason instanceof Error ? reason : new Error(String(reason))),
-    );
-    return () => {
-      live = false;
-    };
-  }, [source]);
-  // A data layer that could not load (its chunk failed) is a page error: the boundary offers a reload.
-  if (error !== undefined) throw error;
-  return data ?? settledValue(source);
+  const ready =
+    source instanceof Promise
+      ? (source as Settling).status === 'fulfilled'
+        ? (source as Settling).value
+        : undefined
+      : source;
+  return useSettled(() => source as Promise<DataLayer>, ready);
 }

@@ -48,7 +48,8 @@ export function AppHeader() {
   const { session, snapshot } = useAuthSession();
   const { theme, setTheme } = useThemePreference();
   const nextTheme = theme === 'dark' ? 'light' : 'dark';
-  const accountName = snapshot.account?.name ?? 'Not signed in';
+  // Until the account menu is in, the header names the account.
+  const accountText = <Text className={styles.onBrand}>{snapshot.account?.name ?? 'Not signed in'}</Text>;
 
   return (
     <header className={styles.header}>
@@ -70,9 +71,9 @@ export function AppHeader() {
         (snapshot.status === 'starting' ? (
           <Text className={styles.onBrand}>Signing in…</Text>
         ) : (
-          <Suspense fallback={<Text className={styles.onBrand}>{accountName}</Text>}>
-            <WithData fallback={<Text className={styles.onBrand}>{accountName}</Text>}>
-              <AfterFirstData fallback={<Text className={styles.onBrand}>{accountName}</Text>}>
+          <Suspense fallback={accountText}>
+            <WithData fallback={accountText}>
+              <AfterFirstData fallback={accountText}>
                 <AccountMenu />
               </AfterFirstData>
             </WithData>
