@@ -1,4 +1,4 @@
-import { BreadcrumbButton, Button, Link as FluentLink, type ButtonProps } from '@fluentui/react-components';
+import { Button, Link as FluentLink, type ButtonProps } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useIsActive, useLinkProps } from '@/lib/router';
 
@@ -18,15 +18,6 @@ export function RouterLink({ to, children, ...rest }: RouterLinkProps) {
     <FluentLink {...rest} {...useLinkProps(to)}>
       {children}
     </FluentLink>
-  );
-}
-
-/** A Fluent breadcrumb entry that navigates inside the app. */
-export function RouterBreadcrumbLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <BreadcrumbButton as="a" {...useLinkProps(to)}>
-      {children}
-    </BreadcrumbButton>
   );
 }
 

@@ -1,8 +1,5 @@
 import {
   Badge,
-  Breadcrumb,
-  BreadcrumbDivider,
-  BreadcrumbItem,
   Button,
   makeStyles,
   MessageBar,
@@ -24,7 +21,8 @@ import { regionDisplayName } from '@/azure/regions';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { FactList, type Fact } from '@/components/fact-list';
 import { PageHeader } from '@/components/page-header';
-import { RouterBreadcrumbLink, RouterButtonLink, RouterLink } from '@/components/router-link';
+import { PageBreadcrumb } from '@/components/page-breadcrumb';
+import { RouterButtonLink, RouterLink } from '@/components/router-link';
 import { useSubscriptionSelection } from '@/components/subscription-picker';
 import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
 import { instanceIdFromParams, instancePath, vaultPath } from '@/lib/app-paths';
@@ -117,13 +115,10 @@ export function InstancePage() {
 
   if (!instanceId) return null;
   const breadcrumb = (
-    <Breadcrumb aria-label="Breadcrumb">
-      <BreadcrumbItem>
-        <RouterBreadcrumbLink to="/instances">Backup instances</RouterBreadcrumbLink>
-      </BreadcrumbItem>
-      <BreadcrumbDivider />
-      <BreadcrumbItem>{params.backupInstanceName}</BreadcrumbItem>
-    </Breadcrumb>
+    <PageBreadcrumb
+      trail={[{ label: 'Backup instances', to: '/instances' }]}
+      current={params.backupInstanceName ?? 'Backup instance'}
+    />
   );
   if (detail.error)
     return (

@@ -1,13 +1,4 @@
-import {
-  Breadcrumb,
-  BreadcrumbButton,
-  BreadcrumbDivider,
-  BreadcrumbItem,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@/lib/router';
 import { useArm } from '@/azure/arm-context';
@@ -16,7 +7,8 @@ import { crossRegionRestoreStatus, secondaryRegion } from '@/azure/backup-vaults
 import { backupVaultResourceId, parseBackupInstanceId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
-import { RouterBreadcrumbLink, RouterLink } from '@/components/router-link';
+import { PageBreadcrumb } from '@/components/page-breadcrumb';
+import { RouterLink } from '@/components/router-link';
 import { instanceIdFromParams, instancePath, vaultPath } from '@/lib/app-paths';
 import type { RestoreSource } from './form-model';
 import { RestoreWizard } from './restore-wizard';
@@ -117,19 +109,13 @@ export function RestorePage() {
 
   return (
     <>
-      <Breadcrumb aria-label="Breadcrumb">
-        <BreadcrumbItem>
-          <RouterBreadcrumbLink to="/instances">Backup instances</RouterBreadcrumbLink>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <RouterBreadcrumbLink to={instancePath(instanceId)}>{name}</RouterBreadcrumbLink>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <BreadcrumbButton current>Restore to secondary region</BreadcrumbButton>
-        </BreadcrumbItem>
-      </Breadcrumb>
+      <PageBreadcrumb
+        trail={[
+          { label: 'Backup instances', to: '/instances' },
+          { label: name, to: instancePath(instanceId) },
+        ]}
+        current="Restore to secondary region"
+      />
       <PageHeader
         title="Restore to secondary region"
         description={`${name} · Backup vault ${vault?.name ?? parts.vaultName}`}

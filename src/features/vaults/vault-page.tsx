@@ -1,13 +1,4 @@
-import {
-  Breadcrumb,
-  BreadcrumbButton,
-  BreadcrumbDivider,
-  BreadcrumbItem,
-  makeStyles,
-  mergeClasses,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@/lib/router';
 import { isArmError } from '@/azure/arm-error';
@@ -15,7 +6,8 @@ import { useArm } from '@/azure/arm-context';
 import { parseBackupVaultId } from '@/azure/resource-id';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { PageHeader } from '@/components/page-header';
-import { NavLink, RouterBreadcrumbLink, RouterLink } from '@/components/router-link';
+import { PageBreadcrumb } from '@/components/page-breadcrumb';
+import { NavLink, RouterLink } from '@/components/router-link';
 import { VaultOverview } from './vault-overview';
 import { vaultIdFromParams, vaultPath } from '@/lib/app-paths';
 import { VaultProperties } from './vault-properties';
@@ -69,15 +61,7 @@ export function VaultPage({ section }: { section: 'overview' | 'properties' }) {
 
   return (
     <>
-      <Breadcrumb aria-label="Breadcrumb">
-        <BreadcrumbItem>
-          <RouterBreadcrumbLink to="/vaults">Backup vaults</RouterBreadcrumbLink>
-        </BreadcrumbItem>
-        <BreadcrumbDivider />
-        <BreadcrumbItem>
-          <BreadcrumbButton current>{vaultName}</BreadcrumbButton>
-        </BreadcrumbItem>
-      </Breadcrumb>
+      <PageBreadcrumb trail={[{ label: 'Backup vaults', to: '/vaults' }]} current={vaultName} />
       <PageHeader title={vaultName} description="Backup vault" />
       <div className={styles.layout}>
         <nav aria-label="Backup vault" className={styles.menu}>
