@@ -11,7 +11,7 @@ import {
 import { ArmError, errorContextOf, isArmError } from './arm-error';
 import { isRecord } from './common/is-record';
 import { AzurePublicCloud, type AzureCloud } from './clouds';
-import { ArmPoller, type BeginOperationOptions, type LroTransport } from './lro';
+import type { ArmPoller, BeginOperationOptions, LroTransport } from './lro';
 import { createPagedIterator, type PagedAsyncIterableIterator } from './paging';
 import { createArmPipeline } from './pipeline';
 import type { ArmRetryPolicyOptions } from './policies/retry-policy';
@@ -75,6 +75,12 @@ export interface ArmClientOptions {
   /** Clock, injectable for tests. */
   now?: () => number;
 }
+
+/**
+ * The long-running-operation poller, fetched the first time an operation starts or resumes: pages
+ * that only read (most first loads) do not download it.
+ */
+const loadLro = () => import('./lro');
 
 /**
  * Low-level ARM client: one pipeline (auth + retry), JSON in and out, `ArmError` for every
@@ -251,6 +257,9 @@ export class ArmClient implements LroTransport {
     request: ArmRequestOptions,
     options: BeginOperationOptions<T> = {},
   ): Promise<ArmPoller<T>> {
+    // The poller is loaded before the request is sent: once ARM has accepted an operation, nothing
+    // may fail before its poller (and so its resume token) exists.
+    const { ArmPoller } = await loadLro();
     const signal = options.signal ?? request.signal;
     const initial = await this.send<unknown>({ ...request, signal });
     return ArmPoller.fromInitialResponse<T>(this, initial, { ...options, signal });
@@ -260,7 +269,11 @@ export class ArmClient implements LroTransport {
    * Continues polling an operation after a page reload, from what {@link ArmPoller.operationUrl}
    * or {@link ArmPoller.resumeToken} gave. The URL is polled exactly as saved.
    */
-  resumeOperation<T>(operationUrlOrToken: string, options: BeginOperationOptions<T> = {}): ArmPoller<T> {
+  async resumeOperation<T>(
+    operationUrlOrToken: string,
+    options: BeginOperationOptions<T> = {},
+  ): Promise<ArmPoller<T>> {
+    const { ArmPoller } = await loadLro();
     return ArmPoller.resume<T>(this, operationUrlOrToken, options);
   }
 }

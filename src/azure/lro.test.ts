@@ -246,7 +246,7 @@ describe('long-running operations', () => {
       }),
     );
     const { client, sleeps } = makeTestClient();
-    const poller = client.resumeOperation<{ jobId: string }>(OP_STATUS);
+    const poller = await client.resumeOperation<{ jobId: string }>(OP_STATUS);
     await expect(poller.pollUntilDone()).resolves.toEqual({
       objectType: 'OperationJobExtendedInfo',
       jobId: 'job-7',
@@ -275,7 +275,7 @@ describe('long-running operations', () => {
     expect(token).toBeDefined();
     // "Reload": a brand-new client continues from the saved token.
     const second = makeTestClient();
-    const resumed = second.client.resumeOperation(token ?? '');
+    const resumed = await second.client.resumeOperation(token ?? '');
     await expect(resumed.pollUntilDone()).resolves.toEqual({
       objectType: 'OperationJobExtendedInfo',
       jobId: 'job-9',

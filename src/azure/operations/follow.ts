@@ -140,9 +140,11 @@ export function createOperationQueries<R extends Record<PendingOperationKind, un
             }
             let result: R[K];
             try {
-              result = await ctx.client
-                .resumeOperation<R[K]>(operation.resumeToken, { ...definition.resumeOptions, signal })
-                .pollUntilDone({ signal });
+              const poller = await ctx.client.resumeOperation<R[K]>(operation.resumeToken, {
+                ...definition.resumeOptions,
+                signal,
+              });
+              result = await poller.pollUntilDone({ signal });
             } catch (error) {
               if (!mayStillRun(error)) ctx.pendingOperations.remove(kind, resourceId);
               throw error;
