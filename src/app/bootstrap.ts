@@ -5,6 +5,7 @@ import { DemoCredential } from '@/azure/credentials';
 import { demoAuthSession, type AuthSession } from './auth/auth-session';
 import type { DataLayer } from './data-layer';
 import type { AppEnvironment } from './environment';
+import { startRealMode } from './real-mode';
 
 /** What `main.tsx` renders: the app, or the start-up page listing configuration problems. */
 export type Bootstrapped =
@@ -25,8 +26,10 @@ export type Bootstrapped =
 /**
  * Chooses the far end of the transport. This is the only place that knows about demo mode: the
  * demo gets a demo credential and the msw worker answering ARM's URLs; real mode gets the MSAL
- * session. Each side is a dynamic import behind the build flag, so the production bundle never
- * contains the simulator and the demo bundle never contains MSAL.
+ * session. The demo side is a dynamic import behind the build flag, so the production bundle never
+ * contains the simulator. Real mode's start-up is a static import: a dynamic one would be a
+ * request of its own before the shell can render; in the demo build the flag makes it dead code,
+ * and MSAL itself is a dynamic import (`auth/real-session.ts`), so the demo bundle never holds MSAL.
  */
 export async function bootstrap(): Promise<Bootstrapped> {
   if (import.meta.env.VITE_DEMO === 'true') {
@@ -41,7 +44,6 @@ export async function bootstrap(): Promise<Bootstrapped> {
       },
     });
   } else {
-    const { startRealMode } = await import('./real-mode');
     const real = startRealMode(
       import.meta.env,
       new URL(import.meta.env.BASE_URL, window.location.origin).href,
