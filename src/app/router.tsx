@@ -1,6 +1,6 @@
 import { Spinner } from '@fluentui/react-components';
-import { createElement, type ComponentType, type ReactNode } from 'react';
-import { useSettled } from '@/lib/use-settled';
+import type { ComponentType, ReactNode } from 'react';
+import { lazyComponent } from '@/lib/lazy-component';
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { matchPath, NavigationProvider, PagePreloadContext, routeParser, useLocation } from '@/lib/router';
@@ -9,27 +9,11 @@ import { NotFoundPage } from './not-found-page';
 
 /**
  * A page whose code is its own chunk, fetched the first time it is needed: the first paint needs
- * only the shell. `preload` lets a navigation fetch it before leaving the current page. A page
- * opened before its code is in shows a spinner until it is, waiting in state rather than by
- * suspending (React holds back a suspended page's reveal for up to 300 ms).
+ * only the shell. `preload` lets a navigation fetch it before leaving the current page.
  */
 function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
-  let loaded: ComponentType<P> | undefined;
-  let loading: Promise<ComponentType<P>> | undefined;
-  const preload = () =>
-    (loading ??= load().then(
-      (page) => (loaded = page),
-      (error: unknown) => {
-        loading = undefined; // a later visit tries again (e.g. after a network blip)
-        throw error;
-      },
-    ));
-  function Page(props: P) {
-    // The page component is module-level once loaded (one per route), not made during render.
-    const page = useSettled(preload, loaded);
-    return page ? createElement(page, props) : <Spinner label="Loading page…" labelPosition="below" />;
-  }
-  return { Page, preload: () => (loaded ? undefined : preload()) };
+  const { Component, preload } = lazyComponent(load, <Spinner label="Loading page…" labelPosition="below" />);
+  return { Page: Component, preload };
 }
 
 const pages = {

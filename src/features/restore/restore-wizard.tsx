@@ -15,13 +15,16 @@ import {
 } from '@/azure/restore/restore-rules';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { BasicsStep } from './basics-step';
+import {
+  ParametersStep,
+  PendingRestore,
+  PermissionsStep,
+  preloadLaterSteps,
+  RestoreSubmitted,
+  ReviewStep,
+} from './lazy-steps';
 import { evaluateForm, STEPS, stepComplete, stepFields, type Step } from './form-model';
-import { ParametersStep } from './parameters-step';
-import { PendingRestore } from './pending-restore';
-import { PermissionsStep } from './permissions-step';
 import type { WizardContext } from './wizard-context';
-import { RestoreSubmitted } from './restore-submitted';
-import { ReviewStep } from './review-step';
 import { useRestoreForm } from './use-restore-form';
 
 const STEP_LABELS: Record<Step, string> = {
@@ -137,6 +140,12 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
     storageAccounts: storageAccounts.data,
     containers: containers.data,
   });
+
+  // Once the first step can show its recovery points, the later views' code is fetched.
+  const firstStepShown = points !== undefined;
+  useEffect(() => {
+    if (firstStepShown) preloadLaterSteps();
+  }, [firstStepShown]);
 
   // The newest restorable point is preselected (and written to the URL, so it stays chosen).
   const preselect = points && values.recoveryPoint === '' ? defaultRecoveryPoint(points) : undefined;
