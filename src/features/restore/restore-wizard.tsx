@@ -108,13 +108,16 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
     }),
   );
   const databaseMode = mode !== 'files' && restoreModesFor(source.datasourceType).includes('database');
+  // The targets are for the next step: asked once the first step's recovery points are in (or at
+  // once when the URL opens a later step), so they do not compete with what a pasted link waits for.
+  const targetsWanted = secondary.isSuccess || values.step !== 'basics';
   const servers = useQuery({
     ...arm.restoreTargets.queries.postgresServers(source.subscriptionId),
-    enabled: databaseMode,
+    enabled: targetsWanted && databaseMode,
   });
   const keyVaults = useQuery({
     ...arm.restoreTargets.queries.keyVaults(source.subscriptionId),
-    enabled: databaseMode,
+    enabled: targetsWanted && databaseMode,
   });
   const secrets = useQuery({
     ...arm.restoreTargets.queries.secrets(values.keyVault),
@@ -122,7 +125,7 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
   });
   const storageAccounts = useQuery({
     ...arm.restoreTargets.queries.storageAccounts(source.subscriptionId),
-    enabled: !databaseMode,
+    enabled: targetsWanted && !databaseMode,
   });
   const containers = useQuery({
     ...arm.restoreTargets.queries.containers(values.storageAccount),
