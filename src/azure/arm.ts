@@ -2,26 +2,12 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import { DEMO_ACCOUNT_SCOPE } from './account-scope';
 import { ArmClient } from './arm-client';
-import { createAuthorizationQueries } from './authorization/queries';
-import {
-  createBackupInstanceQueries,
-  crossRegionRestoreOperation,
-  type CrossRegionRestoreResult,
-} from './backup-instances/queries';
-import type { BackupVaultResource } from './backup-vaults/types';
-import { createBackupVaultQueries, vaultUpdateOperation } from './backup-vaults/queries';
 import { getCloud, type AzureCloud, type AzureCloudName } from './clouds';
 import { DataProtectionClient } from './data-protection-client';
-import { createJobQueries } from './jobs/queries';
-import { createOperationQueries } from './operations/follow';
 import { createPendingOperationStore, type PendingOperationStore } from './operations/pending-operations';
 import type { ArmQueryContext } from './query-context';
-import { createRecoveryPointQueries } from './recovery-points/queries';
 import { ResourcesClient } from './resources-client';
-import { createRestoreTargetQueries } from './restore-targets/queries';
 import type { SleepFn } from './sleep';
-import { createSubscriptionQueries } from './subscriptions/queries';
-import { createTenantQueries } from './tenants/queries';
 
 /** Options of {@link createArm}. */
 export interface CreateArmOptions {
@@ -48,6 +34,9 @@ export interface CreateArmOptions {
   pendingOperations?: PendingOperationStore;
 }
 
+/** Makes the factories of one resource type from what they share (see {@link Arm.group}). */
+export type ArmQueryGroup<T> = (ctx: ArmQueryContext) => T;
+
 /** The data-layer facade the app puts into {@link ArmContext}. */
 export interface Arm {
   /** Cloud in use. */
@@ -60,40 +49,20 @@ export interface Arm {
   readonly resources: ResourcesClient;
   /** DataProtection client of a subscription (cached, case-insensitive). */
   dataProtection(subscriptionId: string): DataProtectionClient;
-  /** Directories (tenants) of the signed-in user. */
-  readonly tenants: ReturnType<typeof createTenantQueries>;
-  /** Subscriptions and locations. */
-  readonly subscriptions: ReturnType<typeof createSubscriptionQueries>;
-  /** Backup vaults. */
-  readonly backupVaults: ReturnType<typeof createBackupVaultQueries>;
-  /** Backup instances and the CRR actions. */
-  readonly backupInstances: ReturnType<typeof createBackupInstanceQueries>;
-  /** Recovery points (primary and secondary). */
-  readonly recoveryPoints: ReturnType<typeof createRecoveryPointQueries>;
-  /** Jobs (primary and cross-region). */
-  readonly jobs: ReturnType<typeof createJobQueries>;
-  /** Operations started in this tab: the pending-operation store and how to follow them. */
-  readonly operations: ReturnType<typeof createArmOperations>;
-  /** Restore targets: PostgreSQL servers, key vaults and secrets, storage accounts and containers. */
-  readonly restoreTargets: ReturnType<typeof createRestoreTargetQueries>;
-  /** Microsoft.Authorization: permissions, role assignments and definitions, the restore's permission check. */
-  readonly authorization: ReturnType<typeof createAuthorizationQueries>;
-}
-
-function createArmOperations(ctx: ArmQueryContext) {
-  return createOperationQueries<{
-    vaultUpdate: BackupVaultResource;
-    crossRegionRestore: CrossRegionRestoreResult;
-  }>(ctx, {
-    vaultUpdate: vaultUpdateOperation,
-    crossRegionRestore: crossRegionRestoreOperation,
-  });
+  /**
+   * The query and mutation factories of one resource type, e.g.
+   * `arm.group(createBackupVaultQueries).queries.list(subscriptionId)`; made once per Arm. Each page
+   * imports the groups it uses, so its chunk carries them and the data layer does not grow with
+   * every resource type.
+   */
+  group<T>(factory: ArmQueryGroup<T>): T;
 }
 
 /**
  * Creates the data-layer facade: one {@link ArmClient} (pipeline, token cache), per-subscription
- * {@link DataProtectionClient}s, and `queryOptions` / `mutationOptions` factories per resource
- * type. Components use it as `useQuery(useArm().backupVaults.queries.detail(vaultId))`.
+ * {@link DataProtectionClient}s, and the `queryOptions` / `mutationOptions` factories of each
+ * resource type on demand. Components use it as
+ * `useQuery(useArm().group(createBackupVaultQueries).queries.detail(vaultId))`.
  */
 export function createArm(options: CreateArmOptions): Arm {
   const cloud =
@@ -123,20 +92,16 @@ export function createArm(options: CreateArmOptions): Arm {
   const accountScope = options.accountScope ?? (() => DEMO_ACCOUNT_SCOPE);
   const pendingOperations = options.pendingOperations ?? createPendingOperationStore({ scope: accountScope });
   const ctx: ArmQueryContext = { client, dataProtection, resources, pendingOperations };
+  const groups = new Map<ArmQueryGroup<unknown>, unknown>();
   return {
     cloud,
     accountScope,
     client,
     resources,
     dataProtection,
-    tenants: createTenantQueries(client),
-    subscriptions: createSubscriptionQueries(ctx),
-    backupVaults: createBackupVaultQueries(ctx),
-    backupInstances: createBackupInstanceQueries(ctx),
-    recoveryPoints: createRecoveryPointQueries(ctx),
-    jobs: createJobQueries(ctx),
-    operations: createArmOperations(ctx),
-    restoreTargets: createRestoreTargetQueries(ctx),
-    authorization: createAuthorizationQueries(ctx),
+    group: <T>(factory: ArmQueryGroup<T>): T => {
+      if (!groups.has(factory)) groups.set(factory, factory(ctx));
+      return groups.get(factory) as T;
+    },
   };
 }

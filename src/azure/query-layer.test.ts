@@ -9,6 +9,8 @@ import { createQueryClient, shouldRetryQuery } from './query-client';
 import { armKeys, armMutationKeys } from './query-keys';
 import { backupInstanceResourceId, backupJobResourceId, backupVaultResourceId } from './resource-id';
 import { ARM, SUB, installMswServer } from './test-utils';
+import { createBackupVaultQueries } from './backup-vaults/queries';
+import { createSubscriptionQueries } from './subscriptions/queries';
 
 const server = installMswServer();
 const vaultId = backupVaultResourceId({
@@ -117,7 +119,7 @@ describe('Arm facade', () => {
     );
     const arm = createArm({ credential: new DemoCredential() });
     const qc = new QueryClient();
-    const vault = await qc.fetchQuery(arm.backupVaults.queries.detail(vaultId));
+    const vault = await qc.fetchQuery(arm.group(createBackupVaultQueries).queries.detail(vaultId));
     expect(vault.name).toBe('Vault1');
   });
 
@@ -160,7 +162,7 @@ describe('Arm facade', () => {
     qc.setQueryData(armKeys.backupInstanceList(vaultId), ['untouched']);
     qc.setQueryData(armKeys.backupVaultDetail(otherVaultId), { name: 'other' });
     qc.setQueryData(armKeys.backupInstanceSearch([SUB], { secondaryRegion: 'protected' }), { rows: [] });
-    const options = arm.backupVaults.mutations.update();
+    const options = arm.group(createBackupVaultQueries).mutations.update();
     const observer = qc.getMutationCache().build(qc, options);
     const result = await observer.execute({
       vaultId,
@@ -200,7 +202,9 @@ describe('Arm facade', () => {
     );
     const { pairedRegion } = await import('./regions');
     const arm = createArm({ credential: new DemoCredential() });
-    const locations = await new QueryClient().fetchQuery(arm.subscriptions.queries.locations(SUB));
+    const locations = await new QueryClient().fetchQuery(
+      arm.group(createSubscriptionQueries).queries.locations(SUB),
+    );
     expect(pairedRegion(locations, 'East US')).toBe('westus');
     expect(pairedRegion(locations, 'nowhere')).toBeUndefined();
   });

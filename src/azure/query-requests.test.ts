@@ -10,6 +10,11 @@ import { createArm } from './arm';
 import { DemoCredential } from './credentials';
 import { createPendingOperationStore, memoryStorage } from './operations/pending-operations';
 import { ARM, FILES_RESTORE_REQUEST_OBJECT, FILES_RESTORE_TARGET, SUB, installMswServer } from './test-utils';
+import { createBackupInstanceQueries } from './backup-instances/queries';
+import { createBackupVaultQueries } from './backup-vaults/queries';
+import { createJobQueries } from './jobs/queries';
+import { createRecoveryPointQueries } from './recovery-points/queries';
+import { createSubscriptionQueries } from './subscriptions/queries';
 
 const server = installMswServer();
 const RG = `/subscriptions/${SUB}/resourceGroups/rg1/providers/Microsoft.DataProtection`;
@@ -83,7 +88,7 @@ describe('queries send exactly the documented request', () => {
   const cases: [string, (qc: QueryClient, a: ReturnType<typeof arm>) => Promise<unknown>, Seen][] = [
     [
       'subscriptions',
-      (qc, a) => qc.fetchQuery(a.subscriptions.queries.list()),
+      (qc, a) => qc.fetchQuery(a.group(createSubscriptionQueries).queries.list()),
       {
         method: 'GET',
         url: `${ARM}/subscriptions?api-version=2022-12-01`,
@@ -92,7 +97,7 @@ describe('queries send exactly the documented request', () => {
     ],
     [
       'locations',
-      (qc, a) => qc.fetchQuery(a.subscriptions.queries.locations(SUB)),
+      (qc, a) => qc.fetchQuery(a.group(createSubscriptionQueries).queries.locations(SUB)),
       {
         method: 'GET',
         url: `${ARM}/subscriptions/${SUB}/locations?api-version=2022-12-01`,
@@ -101,7 +106,7 @@ describe('queries send exactly the documented request', () => {
     ],
     [
       'vault list',
-      (qc, a) => qc.fetchQuery(a.backupVaults.queries.list(SUB)),
+      (qc, a) => qc.fetchQuery(a.group(createBackupVaultQueries).queries.list(SUB)),
       {
         method: 'GET',
         url: `${ARM}/subscriptions/${SUB}/providers/Microsoft.DataProtection/backupVaults?${DP}`,
@@ -110,7 +115,7 @@ describe('queries send exactly the documented request', () => {
     ],
     [
       'vault',
-      (qc, a) => qc.fetchQuery(a.backupVaults.queries.detail(VAULT_ID)),
+      (qc, a) => qc.fetchQuery(a.group(createBackupVaultQueries).queries.detail(VAULT_ID)),
       {
         method: 'GET',
         url: `${ARM}${VAULT_ID}?${DP}`,
@@ -119,7 +124,7 @@ describe('queries send exactly the documented request', () => {
     ],
     [
       'instances',
-      (qc, a) => qc.fetchQuery(a.backupInstances.queries.list(VAULT_ID)),
+      (qc, a) => qc.fetchQuery(a.group(createBackupInstanceQueries).queries.list(VAULT_ID)),
       {
         method: 'GET',
         url: `${ARM}${VAULT_ID}/backupInstances?${DP}`,
@@ -128,7 +133,7 @@ describe('queries send exactly the documented request', () => {
     ],
     [
       'instance',
-      (qc, a) => qc.fetchQuery(a.backupInstances.queries.detail(INSTANCE_ID)),
+      (qc, a) => qc.fetchQuery(a.group(createBackupInstanceQueries).queries.detail(INSTANCE_ID)),
       {
         method: 'GET',
         url: `${ARM}${INSTANCE_ID}?${DP}`,
@@ -139,7 +144,7 @@ describe('queries send exactly the documented request', () => {
       'recovery points in a window',
       (qc, a) =>
         qc.fetchQuery(
-          a.recoveryPoints.queries.list(INSTANCE_ID, {
+          a.group(createRecoveryPointQueries).queries.list(INSTANCE_ID, {
             from: '2025-01-01T00:00:00Z',
             to: '2025-01-31T00:00:00Z',
           }),
@@ -154,7 +159,7 @@ describe('queries send exactly the documented request', () => {
       'secondary recovery points',
       (qc, a) =>
         qc.fetchQuery(
-          a.recoveryPoints.queries.secondary(INSTANCE_ID, {
+          a.group(createRecoveryPointQueries).queries.secondary(INSTANCE_ID, {
             sourceRegion: 'eastus',
             secondaryRegion: 'westus',
           }),
@@ -167,7 +172,7 @@ describe('queries send exactly the documented request', () => {
     ],
     [
       'primary jobs',
-      (qc, a) => qc.fetchQuery(a.jobs.queries.list(VAULT_ID)),
+      (qc, a) => qc.fetchQuery(a.group(createJobQueries).queries.list(VAULT_ID)),
       {
         method: 'GET',
         url: `${ARM}${VAULT_ID}/backupJobs?${DP}`,
@@ -176,7 +181,7 @@ describe('queries send exactly the documented request', () => {
     ],
     [
       'primary job',
-      (qc, a) => qc.fetchQuery(a.jobs.queries.detail(JOB_ID)),
+      (qc, a) => qc.fetchQuery(a.group(createJobQueries).queries.detail(JOB_ID)),
       {
         method: 'GET',
         url: `${ARM}${JOB_ID}?${DP}`,
@@ -187,7 +192,7 @@ describe('queries send exactly the documented request', () => {
       'cross-region jobs',
       (qc, a) =>
         qc.fetchQuery(
-          a.jobs.queries.crossRegion({
+          a.group(createJobQueries).queries.crossRegion({
             vaultId: VAULT_ID,
             sourceRegion: 'eastus',
             secondaryRegion: 'westus',
@@ -204,7 +209,7 @@ describe('queries send exactly the documented request', () => {
       'cross-region job',
       (qc, a) =>
         qc.fetchQuery(
-          a.jobs.queries.crossRegionDetail({
+          a.group(createJobQueries).queries.crossRegionDetail({
             vaultId: VAULT_ID,
             sourceRegion: 'eastus',
             secondaryRegion: 'westus',
@@ -238,7 +243,7 @@ describe('mutations send exactly the documented request, once', () => {
     };
     await qc
       .getMutationCache()
-      .build(qc, arm().backupVaults.mutations.update())
+      .build(qc, arm().group(createBackupVaultQueries).mutations.update())
       .execute({ vaultId: VAULT_ID, patch });
     expect(seen.map((s) => [s.method, s.url])).toEqual([
       ['PATCH', `${ARM}${VAULT_ID}?${DP}`],
@@ -253,7 +258,10 @@ describe('mutations send exactly the documented request, once', () => {
     ['triggerCrossRegionRestore', 'crossRegionRestore'],
   ] as const)('%s: one POST at the secondary region with the spec body', async (mutation, action) => {
     const qc = new QueryClient();
-    await qc.getMutationCache().build(qc, arm().backupInstances.mutations[mutation]()).execute(restore);
+    await qc
+      .getMutationCache()
+      .build(qc, arm().group(createBackupInstanceQueries).mutations[mutation]())
+      .execute(restore);
     expect(seen.map((s) => [s.method, s.url])).toEqual([
       ['POST', `${ARM}${RG}/locations/westus/${action}?${DP}`],
       ['GET', `${ARM}${RG}/locations/westus/operationStatus/op1?${DP}`],

@@ -7,6 +7,7 @@ import { resourceIdKey } from '@/azure/resource-id';
 import type { Subscription } from '@/azure/subscriptions/types';
 import { parseList, readStoredList, storeList, useSearchParam } from '@/lib/url-state';
 import { ArmErrorMessage } from './arm-error-message';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 export interface SubscriptionPickerProps {
   subscriptions: readonly Subscription[];
@@ -72,7 +73,7 @@ export interface SubscriptionSelection {
  */
 export function useSubscriptionSelection(): SubscriptionSelection {
   const arm = useArm();
-  const query = useQuery(arm.subscriptions.queries.list());
+  const query = useQuery(arm.group(createSubscriptionQueries).queries.list());
   const subscriptions = useMemo(() => query.data ?? [], [query.data]);
   const [param, setParam] = useSearchParam('subscriptions');
   // The last choice is remembered per account and tenant: another directory has other subscriptions.

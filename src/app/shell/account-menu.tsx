@@ -24,6 +24,7 @@ import { useArm } from '@/azure/arm-context';
 import { tenantLabel } from '@/azure/tenants/queries';
 import { useAuthSession } from '../auth/auth-session';
 import { APP_TOASTER_ID } from '../toaster';
+import { createTenantQueries } from '@/azure/tenants/queries';
 
 const useStyles = makeStyles({
   onBrand: { color: tokens.colorNeutralForegroundOnBrand },
@@ -50,7 +51,7 @@ export function AccountMenu() {
   const { dispatchToast } = useToastController(APP_TOASTER_ID);
   const signedIn = snapshot.status === 'signedIn' ? snapshot.account : undefined;
   const tenants = useQuery({
-    ...arm.tenants.queries.list(),
+    ...arm.group(createTenantQueries).queries.list(),
     staleTime: 60 * 60 * 1000,
     enabled: signedIn !== undefined,
   });

@@ -4,13 +4,9 @@ import { crossRegionRestoreStatus, secondaryRegion } from '../backup-vaults/vaul
 import { collectAll } from '../paging';
 import type { ArmQueryContext } from '../query-context';
 import { armKeys } from '../query-keys';
-import { backupVaultResourceId, parseBackupInstanceId, resourceIdKey } from '../resource-id';
+import { backupVaultResourceId, parseBackupInstanceId } from '../resource-id';
 import { isResourceGraphUnavailable } from '../resource-graph/availability';
-import {
-  backupInstanceDetailQuery,
-  instanceCountByVaultQuery,
-  type BackupInstanceFilter,
-} from '../resource-graph/backup-instance-query';
+import { backupInstanceDetailQuery } from '../resource-graph/backup-instance-query';
 import { ResourceGraphClient } from '../resource-graph/resource-graph-client';
 import {
   instanceRowFromResource,
@@ -26,16 +22,6 @@ import {
 
 /** A large estate takes tens of requests to list; do not repeat that on every focus. */
 const SEARCH_STALE_MS = 5 * 60_000;
-
-/** Instance counts per vault, from one `summarize count() by vaultId`. */
-export interface InstanceCounts {
-  /** Count per vault, keyed by the vault id's {@link resourceIdKey}. */
-  byVault: Record<string, number>;
-  /** Sum over vaults. */
-  total: number;
-  /** Resource Graph cut the summary short (more than it can page). */
-  truncated: boolean;
-}
 
 /** One instance for its own page. */
 export interface InstanceDetailRow {
@@ -95,28 +81,6 @@ export function createInstanceGraphQueries(ctx: ArmQueryContext) {
         }),
         staleTime: SEARCH_STALE_MS,
         structuralSharing: false,
-      }),
-    /** Instance counts per vault of the scope, from one summarize query (paged if needed). */
-    countsByVault: (subscriptions: readonly string[], filter?: BackupInstanceFilter) =>
-      queryOptions({
-        queryKey: armKeys.backupInstanceCounts(subscriptions, filter),
-        queryFn: async ({ signal }): Promise<InstanceCounts> => {
-          const result = await graph.queryAll<{ vaultId?: unknown; count_?: unknown }>({
-            query: instanceCountByVaultQuery(filter),
-            subscriptions,
-            signal,
-          });
-          const byVault: Record<string, number> = {};
-          let total = 0;
-          for (const row of result.rows) {
-            if (typeof row.vaultId !== 'string' || row.vaultId === '' || typeof row.count_ !== 'number')
-              continue;
-            const key = resourceIdKey(row.vaultId);
-            byVault[key] = (byVault[key] ?? 0) + row.count_;
-            total += row.count_;
-          }
-          return { byVault, total, truncated: result.truncated };
-        },
       }),
     /**
      * One instance with its extended properties from Resource Graph; without Resource Graph (or

@@ -5,6 +5,7 @@ import { createArm } from '../arm';
 import { DemoCredential } from '../credentials';
 import { ARM, SUB, installMswServer } from '../test-utils';
 import { EMPTY_INSTANCE_SEARCH, reduceInstanceSearch, type InstanceSearchChunk } from './instance-search';
+import { createBackupInstanceQueries } from './queries';
 
 const server = installMswServer();
 const RG_URL = `${ARM}/providers/Microsoft.ResourceGraph/resources`;
@@ -101,7 +102,11 @@ describe('backupInstances.queries.search', () => {
       ),
     );
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const result = await client.fetchQuery(arm().backupInstances.queries.search({ subscriptions: [SUB] }));
+    const result = await client.fetchQuery(
+      arm()
+        .group(createBackupInstanceQueries)
+        .queries.search({ subscriptions: [SUB] }),
+    );
     expect(maxInFlight).toBe(6);
     expect(listed).toHaveLength(9);
     expect(result.source).toBe('perVault');
@@ -144,10 +149,12 @@ describe('backupInstances.queries.search', () => {
     );
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const result = await client.fetchQuery(
-      arm().backupInstances.queries.search({
-        subscriptions: [SUB],
-        filter: { secondaryRegion: 'protected' },
-      }),
+      arm()
+        .group(createBackupInstanceQueries)
+        .queries.search({
+          subscriptions: [SUB],
+          filter: { secondaryRegion: 'protected' },
+        }),
     );
     expect(result.rows.map((r) => r.friendlyName)).toEqual(['srv-1/db-1']);
   });
@@ -160,7 +167,11 @@ describe('backupInstances.queries.search', () => {
     );
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     await expect(
-      client.fetchQuery(arm().backupInstances.queries.search({ subscriptions: [SUB] })),
+      client.fetchQuery(
+        arm()
+          .group(createBackupInstanceQueries)
+          .queries.search({ subscriptions: [SUB] }),
+      ),
     ).rejects.toMatchObject({
       status: 400,
       code: 'BadRequest',

@@ -7,6 +7,7 @@ import type { Arm } from '../arm';
 import { refreshJobSearches } from './job-refresh';
 import { crossRegionJobsFilter, type JobSearchResult, type JobSearchScope } from './job-search';
 import { LiveRefresh } from './live-refresh';
+import { createJobQueries } from './queries';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -29,8 +30,8 @@ function recordRequests(sim: SimulatedArm): string[] {
 async function search(arm: Arm, s: JobSearchScope) {
   const client = createQueryClient();
   const [primary, secondary] = await Promise.all([
-    client.fetchQuery(arm.jobs.queries.primarySearch(s)),
-    client.fetchQuery(arm.jobs.queries.secondarySearch(s)),
+    client.fetchQuery(arm.group(createJobQueries).queries.primarySearch(s)),
+    client.fetchQuery(arm.group(createJobQueries).queries.secondarySearch(s)),
   ]);
   return { client, primary, secondary };
 }
@@ -102,7 +103,7 @@ describe('Resource Graph and the per-vault lists agree', () => {
     expect(viaGraph.source).toBe('resourceGraph');
     server.scenarios.options.names.push('resource-graph-forbidden');
     const client = createQueryClient();
-    const perVault = await client.fetchQuery(arm.jobs.queries.primarySearch(s));
+    const perVault = await client.fetchQuery(arm.group(createJobQueries).queries.primarySearch(s));
     expect(perVault.source).toBe('perVault');
     const describe = (rows: typeof viaGraph.rows) =>
       rows
@@ -186,7 +187,10 @@ describe('live refresh of the job searches', () => {
     addBackupJobs(server.tenant, DEMO_VAULT_IDS.contosoPg, 50, running);
     const s = scope(server.clock.now());
     const client = createQueryClient();
-    const keys = [arm.jobs.queries.primarySearch(s), arm.jobs.queries.secondarySearch(s)];
+    const keys = [
+      arm.group(createJobQueries).queries.primarySearch(s),
+      arm.group(createJobQueries).queries.secondarySearch(s),
+    ];
     await Promise.all(keys.map((q) => client.fetchQuery(q)));
     const inProgress = client
       .getQueryData<JobSearchResult>(keys[0]!.queryKey)!

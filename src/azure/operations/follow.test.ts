@@ -7,6 +7,8 @@ import { DemoCredential } from '../credentials';
 import { armKeys } from '../query-keys';
 import { ARM, FILES_RESTORE_TARGET, SUB, installMswServer } from '../test-utils';
 import { createPendingOperationStore, memoryStorage, type PendingOperationStore } from './pending-operations';
+import { createBackupInstanceQueries } from '../backup-instances/queries';
+import { createArmOperations } from './arm-operations';
 
 const server = installMswServer();
 const RG = `/subscriptions/${SUB}/resourceGroups/rg1/providers/Microsoft.DataProtection`;
@@ -39,7 +41,7 @@ function setup(store: PendingOperationStore = createPendingOperationStore({ stor
     trigger: () =>
       qc
         .getMutationCache()
-        .build(qc, arm.backupInstances.mutations.triggerCrossRegionRestore())
+        .build(qc, arm.group(createBackupInstanceQueries).mutations.triggerCrossRegionRestore())
         .execute(restore),
   };
 }
@@ -88,7 +90,9 @@ describe('a cross-region restore is never sent twice', () => {
     expect(kept?.resourceId).toBe(INSTANCE_ID);
     expect(kept?.resumeToken).toBeUndefined();
     await expect(trigger()).rejects.toMatchObject({ code: 'OperationAlreadyStarted' });
-    const followed = await qc.fetchQuery(arm.operations.queries.follow('crossRegionRestore', INSTANCE_ID));
+    const followed = await qc.fetchQuery(
+      arm.group(createArmOperations).queries.follow('crossRegionRestore', INSTANCE_ID),
+    );
     expect(followed.state).toBe('unconfirmed');
   });
 
@@ -126,7 +130,9 @@ describe('following an operation after a reload', () => {
     );
     const { arm, qc } = setupWith(store);
     qc.setQueryData(armKeys.jobList(VAULT_ID), []);
-    const followed = await qc.fetchQuery(arm.operations.queries.follow('crossRegionRestore', INSTANCE_ID));
+    const followed = await qc.fetchQuery(
+      arm.group(createArmOperations).queries.follow('crossRegionRestore', INSTANCE_ID),
+    );
     expect(followed.state === 'succeeded' && followed.result.jobName).toBe(
       '11111111-aaaa-bbbb-cccc-222222222222',
     );
@@ -147,7 +153,7 @@ describe('following an operation after a reload', () => {
     const { arm, qc } = setupWith(store);
     server.use(http.get(OP_STATUS, () => HttpResponse.error()));
     await expect(
-      qc.fetchQuery(arm.operations.queries.follow('crossRegionRestore', INSTANCE_ID)),
+      qc.fetchQuery(arm.group(createArmOperations).queries.follow('crossRegionRestore', INSTANCE_ID)),
     ).rejects.toMatchObject({ code: 'NetworkError' });
     expect(store.get('crossRegionRestore', INSTANCE_ID)).toEqual(entry);
 
@@ -160,7 +166,7 @@ describe('following an operation after a reload', () => {
       ),
     );
     await expect(
-      qc.fetchQuery(arm.operations.queries.follow('crossRegionRestore', INSTANCE_ID)),
+      qc.fetchQuery(arm.group(createArmOperations).queries.follow('crossRegionRestore', INSTANCE_ID)),
     ).rejects.toMatchObject({ code: 'UserErrorDatabaseNameAlreadyInUse' });
     expect(store.list()).toEqual([]);
   });

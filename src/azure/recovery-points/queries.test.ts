@@ -5,6 +5,7 @@ import { createArm } from '../arm';
 import { DemoCredential } from '../credentials';
 import { createPendingOperationStore, memoryStorage } from '../operations/pending-operations';
 import { ARM, SUB, installMswServer } from '../test-utils';
+import { createRecoveryPointQueries } from './queries';
 
 const server = installMswServer();
 const RG = `/subscriptions/${SUB}/resourceGroups/rg1/providers/Microsoft.DataProtection`;
@@ -36,11 +37,13 @@ describe('secondary recovery points in a time window', () => {
       pendingOperations: createPendingOperationStore({ storage: memoryStorage() }),
     });
     const points = await new QueryClient().fetchQuery(
-      arm.recoveryPoints.queries.secondary(
-        INSTANCE,
-        { sourceRegion: 'eastus', secondaryRegion: 'westus' },
-        { from: '2025-11-01T00:00:00Z', to: '2025-11-05T00:00:00Z' },
-      ),
+      arm
+        .group(createRecoveryPointQueries)
+        .queries.secondary(
+          INSTANCE,
+          { sourceRegion: 'eastus', secondaryRegion: 'westus' },
+          { from: '2025-11-01T00:00:00Z', to: '2025-11-05T00:00:00Z' },
+        ),
     );
     expect(points.map((p) => p.name)).toEqual(['inside']);
     expect(seen).toEqual([

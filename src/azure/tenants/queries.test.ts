@@ -6,6 +6,7 @@ import { DemoCredential } from '../credentials';
 import { ARM, installMswServer } from '../test-utils';
 import { tenantLabel } from './queries';
 import type { Tenant } from './types';
+import { createTenantQueries } from './queries';
 
 const server = installMswServer();
 
@@ -40,14 +41,14 @@ describe('tenant queries', () => {
       }),
     );
     const arm = createArm({ credential: new DemoCredential() });
-    const tenants = await new QueryClient().fetchQuery(arm.tenants.queries.list());
+    const tenants = await new QueryClient().fetchQuery(arm.group(createTenantQueries).queries.list());
     expect(tenants.map((t) => t.tenantId)).toEqual([CONTOSO.tenantId, FABRIKAM.tenantId]);
     expect(seen.map((s) => s.url)).toEqual([
       `${ARM}/tenants?api-version=2022-12-01`,
       `${ARM}/tenants?api-version=2022-12-01&$skiptoken=2`,
     ]);
     expect(seen.every((s) => s.auth === 'Bearer demo-token-1')).toBe(true);
-    expect(arm.tenants.queries.list().queryKey).toEqual(['arm', 'tenants']);
+    expect(arm.group(createTenantQueries).queries.list().queryKey).toEqual(['arm', 'tenants']);
   });
 
   it('names a tenant by display name, then default domain, then id', () => {

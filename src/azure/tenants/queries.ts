@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ArmClient } from '../arm-client';
 import { collectAll } from '../paging';
+import type { ArmQueryContext } from '../query-context';
 import { armKeys } from '../query-keys';
 import { RESOURCES_API_VERSION } from '../resources-client';
 import type { Tenant } from './types';
@@ -10,7 +10,7 @@ import type { Tenant } from './types';
  * for every tenant the account belongs to, whichever tenant issued the token, which is what the
  * tenant switcher lists.
  */
-export function createTenantQueries(client: ArmClient) {
+export function createTenantQueries({ client }: ArmQueryContext) {
   return {
     queries: {
       /** Every tenant the user belongs to (all pages). */

@@ -28,6 +28,8 @@ import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
 import { instanceIdFromParams, instancePath, vaultPath } from '@/lib/app-paths';
 import { useNow } from '@/lib/use-now';
 import { RecoveryPointList } from './recovery-point-list';
+import { createBackupInstanceQueries } from '@/azure/backup-instances/queries';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 const useStyles = makeStyles({
   regions: {
@@ -105,10 +107,13 @@ export function InstancePage() {
   const now = useNow();
   const { nameOf } = useSubscriptionSelection();
   const reasonId = useId();
-  const detail = useQuery({ ...arm.backupInstances.queries.row(instanceId ?? ''), enabled: !!instanceId });
+  const detail = useQuery({
+    ...arm.group(createBackupInstanceQueries).queries.row(instanceId ?? ''),
+    enabled: !!instanceId,
+  });
   const subscriptionId = detail.data?.row.subscriptionId ?? params.subscriptionId ?? '';
   const locations = useQuery({
-    ...arm.subscriptions.queries.locations(subscriptionId),
+    ...arm.group(createSubscriptionQueries).queries.locations(subscriptionId),
     enabled: !!subscriptionId,
   });
   const region = (r: string | undefined) => (r ? regionDisplayName(r, locations.data) : '—');

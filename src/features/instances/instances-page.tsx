@@ -29,6 +29,9 @@ import { instanceColumns } from './instance-columns';
 import { InstanceFilters, type VaultOption } from './instance-filters';
 import { InstanceNotices, SecondaryRegionHint } from './instance-notices';
 import { serverFilter, hasFilters, useInstanceView } from './use-instance-view';
+import { createBackupInstanceQueries } from '@/azure/backup-instances/queries';
+import { createBackupVaultQueries } from '@/azure/backup-vaults/queries';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 const useStyles = makeStyles({
   status: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
@@ -62,14 +65,16 @@ export function InstancesPage() {
   const filter = useMemo(() => serverFilter(view), [view]);
 
   const search = useQuery({
-    ...arm.backupInstances.queries.search({ subscriptions: selected, filter }),
+    ...arm.group(createBackupInstanceQueries).queries.search({ subscriptions: selected, filter }),
     enabled: selected.length > 0,
   });
   // Vault lists name the vaults (filter options, the Secondary Region hint) with or without
   // Resource Graph; they are the vault grid's own cached queries.
-  const vaultLists = useQueries({ queries: selected.map((id) => arm.backupVaults.queries.list(id)) });
+  const vaultLists = useQueries({
+    queries: selected.map((id) => arm.group(createBackupVaultQueries).queries.list(id)),
+  });
   const locations = useQuery({
-    ...arm.subscriptions.queries.locations(selected[0] ?? ''),
+    ...arm.group(createSubscriptionQueries).queries.locations(selected[0] ?? ''),
     enabled: selected.length > 0,
   });
 

@@ -31,6 +31,7 @@ import { instancePath } from '@/lib/app-paths';
 import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
 import { useSearchParam, useSetSearchParams } from '@/lib/url-state';
 import { useNow } from '@/lib/use-now';
+import { createRecoveryPointQueries } from '@/azure/recovery-points/queries';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalXL },
@@ -88,16 +89,16 @@ export function RecoveryPointList({
   const window: RecoveryPointWindow = { from: dayBound(from, false), to: dayBound(to, true) };
   const regions = { sourceRegion, secondaryRegion: secondaryRegion ?? sourceRegion };
   const primary = useQuery({
-    ...arm.recoveryPoints.queries.list(instanceId, window),
+    ...arm.group(createRecoveryPointQueries).queries.list(instanceId, window),
     enabled: region === 'primary',
   });
   const secondary = useQuery({
-    ...arm.recoveryPoints.queries.secondary(instanceId, regions, window),
+    ...arm.group(createRecoveryPointQueries).queries.secondary(instanceId, regions, window),
     enabled: region === 'secondary',
   });
   // The RPO is about the newest point whatever the range: the unfiltered list (shared with the restore wizard).
   const newestSecondary = useQuery({
-    ...arm.recoveryPoints.queries.secondary(instanceId, regions),
+    ...arm.group(createRecoveryPointQueries).queries.secondary(instanceId, regions),
     enabled: secondaryRegion !== undefined,
   });
   const query = region === 'primary' ? primary : secondary;

@@ -28,6 +28,7 @@ import { REGION_LABEL } from './job-filters';
 import { Facts, JobProgress, jobProgress, Section, SupportIds } from './job-details-sections';
 import { JobStatusText } from './job-status';
 import { useJobDetail } from './use-job-detail';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 const useStyles = makeStyles({
   back: {
@@ -123,7 +124,7 @@ function JobDetails({ jobRef }: { jobRef: JobRef }) {
   const styles = useStyles();
   const arm = useArm();
   const detail = useJobDetail(jobRef);
-  const subscriptions = useQuery(arm.subscriptions.queries.list());
+  const subscriptions = useQuery(arm.group(createSubscriptionQueries).queries.list());
   const { job } = detail;
 
   const blocking = detail.vault.error ?? job.error;

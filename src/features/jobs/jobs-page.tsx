@@ -28,6 +28,7 @@ import { jobsPerDay } from './jobs-per-day';
 import { sortJobRows } from './sort-jobs';
 import { countByStatus, StatusTiles } from './status-tiles';
 import { useJobMonitor } from './use-job-monitor';
+import { createBackupVaultQueries } from '@/azure/backup-vaults/queries';
 
 const JobsChart = lazy(() => import('./jobs-chart'));
 
@@ -67,7 +68,7 @@ export function JobsPage() {
   const showChart = params.get('chart') === '1';
 
   const vaultQueries = useQueries({
-    queries: selection.selected.map((id) => arm.backupVaults.queries.list(id)),
+    queries: selection.selected.map((id) => arm.group(createBackupVaultQueries).queries.list(id)),
   });
   const vaults = vaultQueries
     .flatMap((q) => q.data ?? [])

@@ -8,6 +8,9 @@ import { isArmError } from '@/azure/arm-error';
 import { backupJobResourceId, parseBackupVaultId } from '@/azure/resource-id';
 import type { JobRef } from '@/lib/app-paths';
 import { useLiveRefresh } from './use-live-refresh';
+import { createBackupVaultQueries } from '@/azure/backup-vaults/queries';
+import { createJobQueries } from '@/azure/jobs/queries';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 /**
  * One job, from its own URL: a primary job with a GET of the vault's job, a secondary one with
@@ -21,14 +24,19 @@ export function useJobDetail(ref: JobRef) {
   const p = parseBackupVaultId(ref.vaultId);
   const secondary = ref.region === 'secondary';
 
-  const vault = useQuery({ ...arm.backupVaults.queries.detail(ref.vaultId), enabled: secondary });
+  const vault = useQuery({
+    ...arm.group(createBackupVaultQueries).queries.detail(ref.vaultId),
+    enabled: secondary,
+  });
   const replicated = vault.data ? secondaryRegion(vault.data, undefined) : undefined;
   // Locations name the regions on the page (and give the pair when ARM lists no replicated region).
-  const locations = useQuery(arm.subscriptions.queries.locations(p.subscriptionId));
+  const locations = useQuery(arm.group(createSubscriptionQueries).queries.locations(p.subscriptionId));
   const secondaryName = replicated ?? (vault.data ? secondaryRegion(vault.data, locations.data) : undefined);
 
-  const primaryOptions = arm.jobs.queries.detail(backupJobResourceId({ ...p, jobId: ref.jobId }));
-  const secondaryOptions = arm.jobs.queries.crossRegionDetail({
+  const primaryOptions = arm
+    .group(createJobQueries)
+    .queries.detail(backupJobResourceId({ ...p, jobId: ref.jobId }));
+  const secondaryOptions = arm.group(createJobQueries).queries.crossRegionDetail({
     vaultId: ref.vaultId,
     sourceRegion: vault.data?.location ?? '',
     secondaryRegion: secondaryName ?? '',

@@ -7,6 +7,7 @@ import type { JobSearchResult } from '@/azure/jobs/job-search';
 import { useSubscriptionSelection } from '@/components/subscription-picker';
 import { queryWindow, type JobFilters } from './job-filters';
 import { useLiveRefresh } from './use-live-refresh';
+import { createJobQueries } from '@/azure/jobs/queries';
 
 /**
  * The jobs of the selected subscriptions in the Instance Regions the filters ask for, kept current
@@ -32,8 +33,8 @@ export function useJobMonitor(filters: JobFilters) {
     [selection.selected, window, filters.workload],
   );
   const hasScope = scope.subscriptions.length > 0;
-  const primaryOptions = arm.jobs.queries.primarySearch(scope);
-  const secondaryOptions = arm.jobs.queries.secondarySearch(scope);
+  const primaryOptions = arm.group(createJobQueries).queries.primarySearch(scope);
+  const secondaryOptions = arm.group(createJobQueries).queries.secondarySearch(scope);
   const primary = useQuery({ ...primaryOptions, enabled: hasScope && filters.region !== 'secondary' });
   const secondary = useQuery({ ...secondaryOptions, enabled: hasScope && filters.region !== 'primary' });
 

@@ -22,6 +22,8 @@ import { QueryView } from '@/components/query-view';
 import { RouterLink } from '@/components/router-link';
 import { formatDateTime, formatUtc } from '@/lib/format';
 import type { RestoreSource } from './form-model';
+import { createJobQueries } from '@/azure/jobs/queries';
+import { createArmOperations } from '@/azure/operations/arm-operations';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -95,14 +97,14 @@ function UnconfirmedRestore({
   const [checked, setChecked] = useState(false);
   const sentAt = Date.parse(operation.startedAt);
   const jobs = useQuery(
-    arm.jobs.queries.crossRegion({
+    arm.group(createJobQueries).queries.crossRegion({
       vaultId: source.vaultId,
       sourceRegion: source.sourceRegion,
       secondaryRegion: source.secondaryRegion,
     }),
   );
   const adopt = (name: string) => {
-    arm.operations.store.remove('crossRegionRestore', source.instanceId);
+    arm.group(createArmOperations).store.remove('crossRegionRestore', source.instanceId);
     onJob(name);
   };
   return (
@@ -164,7 +166,9 @@ function UnconfirmedRestore({
         <div>
           <Button
             disabled={!checked}
-            onClick={() => arm.operations.store.remove('crossRegionRestore', source.instanceId)}
+            onClick={() =>
+              arm.group(createArmOperations).store.remove('crossRegionRestore', source.instanceId)
+            }
           >
             Forget the unanswered request
           </Button>

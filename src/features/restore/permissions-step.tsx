@@ -32,6 +32,7 @@ import { ArmErrorMessage } from '@/components/arm-error-message';
 import { FactList } from '@/components/fact-list';
 import { azureError } from './field-errors';
 import type { WizardContext } from './wizard-context';
+import { createAuthorizationQueries } from '@/azure/authorization/queries';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -78,7 +79,7 @@ export function PermissionsStep({ ctx }: { ctx: WizardContext }) {
   const principalId = ctx.vault.identity?.principalId ?? '';
   const targets = ctx.form.permissionTargets;
   const check = useQuery({
-    ...arm.authorization.queries.restoreCheck({
+    ...arm.group(createAuthorizationQueries).queries.restoreCheck({
       vaultId: ctx.source.vaultId,
       principalId,
       targets: targets ?? { kind: 'files', storageAccountId: '', containerId: '' },
@@ -86,7 +87,7 @@ export function PermissionsStep({ ctx }: { ctx: WizardContext }) {
     enabled: targets !== undefined && principalId !== '',
   });
   const [granting, setGranting] = useState<IdentityCheck | undefined>();
-  const grant = useMutation(arm.authorization.mutations.grantRole());
+  const grant = useMutation(arm.group(createAuthorizationQueries).mutations.grantRole());
   const vaultName = ctx.vault.name ?? '';
   const fromAzure = azureError(ctx, 'permissions');
 

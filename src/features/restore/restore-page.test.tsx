@@ -5,6 +5,7 @@ import { instancePath } from '@/lib/app-paths';
 import { http, HttpResponse } from 'msw';
 import { DEMO_INSTANCE_IDS, DEMO_RESTORE_TARGETS, demoCrossRegionRestoreInput } from '@/testing/demo-ids';
 import { renderAppAt, setupSimulatedArm } from '@/testing/simulated-arm';
+import { createArmOperations } from '@/azure/operations/arm-operations';
 
 describe('a restore whose answer never arrived, which Azure did start', () => {
   const sim = setupSimulatedArm();
@@ -13,7 +14,7 @@ describe('a restore whose answer never arrived, which Azure did start', () => {
     const user = userEvent.setup();
     const { server, arm } = sim();
     const sentAt = server.clock.now();
-    arm.operations.store.put({
+    arm.group(createArmOperations).store.put({
       kind: 'crossRegionRestore',
       resourceId: DEMO_INSTANCE_IDS.ordersDb,
       startedAt: new Date(sentAt).toISOString(),
@@ -31,7 +32,7 @@ describe('a restore whose answer never arrived, which Azure did start', () => {
     await user.click(await screen.findByRole('button', { name: 'Follow this restore' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Restore submitted' })).toBeInTheDocument();
     expect(screen.getByText(new RegExp(`as job ${op.jobId?.split('/').pop() ?? 'x'}`))).toBeInTheDocument();
-    await waitFor(() => expect(arm.operations.store.list()).toEqual([]));
+    await waitFor(() => expect(arm.group(createArmOperations).store.list()).toEqual([]));
     const posts = await sim().recorder.exchanges();
     expect(posts.filter((e) => e.method === 'POST' && /\/crossRegionRestore\?/.test(e.url))).toEqual([]);
   });
@@ -74,7 +75,8 @@ describe('a restore whose request failed in transit (a timeout, a dropped connec
     expect(posts).toBe(1);
     expect(
       sim()
-        .arm.operations.store.list()
+        .arm.group(createArmOperations)
+        .store.list()
         .map((o) => o.resumeToken),
     ).toEqual([undefined]);
   });

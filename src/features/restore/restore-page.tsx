@@ -12,6 +12,9 @@ import { RouterLink } from '@/components/router-link';
 import { instanceIdFromParams, instancePath, vaultPath } from '@/lib/app-paths';
 import type { RestoreSource } from './form-model';
 import { RestoreWizard } from './restore-wizard';
+import { createBackupInstanceQueries } from '@/azure/backup-instances/queries';
+import { createBackupVaultQueries } from '@/azure/backup-vaults/queries';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 /**
  * Restore to secondary region: the wizard of one backup instance, at
@@ -23,10 +26,12 @@ export function RestorePage() {
   if (!instanceId) throw new Error('The restore URL is incomplete.');
   const parts = parseBackupInstanceId(instanceId);
   const vaultId = backupVaultResourceId(parts);
-  const instanceQuery = useQuery(arm.backupInstances.queries.detail(instanceId));
-  const vaultQuery = useQuery(arm.backupVaults.queries.detail(vaultId));
-  const locationsQuery = useQuery(arm.subscriptions.queries.locations(parts.subscriptionId));
-  const subscriptionsQuery = useQuery(arm.subscriptions.queries.list());
+  const instanceQuery = useQuery(arm.group(createBackupInstanceQueries).queries.detail(instanceId));
+  const vaultQuery = useQuery(arm.group(createBackupVaultQueries).queries.detail(vaultId));
+  const locationsQuery = useQuery(
+    arm.group(createSubscriptionQueries).queries.locations(parts.subscriptionId),
+  );
+  const subscriptionsQuery = useQuery(arm.group(createSubscriptionQueries).queries.list());
 
   const instance = instanceQuery.data;
   const vault = vaultQuery.data;

@@ -11,6 +11,7 @@ import { RouterLink } from '@/components/router-link';
 import { instancePath, jobPath } from '@/lib/app-paths';
 import { formatDateTime, formatPascalCase, formatUtc } from '@/lib/format';
 import type { RestoreSource } from './form-model';
+import { createJobQueries } from '@/azure/jobs/queries';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -39,7 +40,7 @@ export function RestoreSubmitted({ source, jobId }: { source: RestoreSource; job
   const styles = useStyles();
   const arm = useArm();
   const job = useQuery({
-    ...arm.jobs.queries.crossRegionDetail({
+    ...arm.group(createJobQueries).queries.crossRegionDetail({
       vaultId: source.vaultId,
       sourceRegion: source.sourceRegion,
       secondaryRegion: source.secondaryRegion,

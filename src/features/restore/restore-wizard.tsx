@@ -26,6 +26,10 @@ import {
 import { evaluateForm, STEPS, stepComplete, stepFields, type Step } from './form-model';
 import type { WizardContext } from './wizard-context';
 import { useRestoreForm } from './use-restore-form';
+import { createBackupInstanceQueries } from '@/azure/backup-instances/queries';
+import { createArmOperations } from '@/azure/operations/arm-operations';
+import { createRecoveryPointQueries } from '@/azure/recovery-points/queries';
+import { createRestoreTargetQueries } from '@/azure/restore-targets/queries';
 
 const STEP_LABELS: Record<Step, string> = {
   basics: 'Basics',
@@ -70,22 +74,26 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
   const [shownErrors, setShownErrors] = useState<Set<Step>>(() => new Set());
   const [progress, setProgress] = useState<LroProgress | null>(null);
 
-  const store = arm.operations.store;
+  const store = arm.group(createArmOperations).store;
   const pendingSnapshot = useSyncExternalStore(store.subscribe, () =>
     store.snapshot('crossRegionRestore', instanceId),
   );
   const pending = pendingSnapshot ? store.get('crossRegionRestore', instanceId) : undefined;
-  const trigger = useMutation(arm.backupInstances.mutations.triggerCrossRegionRestore(instanceId));
+  const trigger = useMutation(
+    arm.group(createBackupInstanceQueries).mutations.triggerCrossRegionRestore(instanceId),
+  );
   const triggering =
     useIsMutating({ mutationKey: armMutationKeys.triggerCrossRegionRestore(instanceId) }) > 0 ||
     trigger.isPending;
-  const validate = useMutation(arm.backupInstances.mutations.validateCrossRegionRestore(instanceId));
+  const validate = useMutation(
+    arm.group(createBackupInstanceQueries).mutations.validateCrossRegionRestore(instanceId),
+  );
   // Set on the first click and cleared only when Azure has refused: a second click, a held Enter
   // key or a slow answer can never send a second restore.
   const sent = useRef(false);
 
   const follow = useQuery({
-    ...arm.operations.queries.follow('crossRegionRestore', instanceId),
+    ...arm.group(createArmOperations).queries.follow('crossRegionRestore', instanceId),
     enabled: pending !== undefined && !triggering,
   });
   const followedJob = follow.data?.state === 'succeeded' ? follow.data.result.jobName : undefined;
@@ -102,7 +110,7 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
 
   const mode = values.mode === 'files' ? 'files' : values.mode === 'database' ? 'database' : undefined;
   const secondary = useQuery(
-    arm.recoveryPoints.queries.secondary(instanceId, {
+    arm.group(createRecoveryPointQueries).queries.secondary(instanceId, {
       sourceRegion: source.sourceRegion,
       secondaryRegion: source.secondaryRegion,
     }),
@@ -112,23 +120,23 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
   // once when the URL opens a later step), so they do not compete with what a pasted link waits for.
   const targetsWanted = secondary.isSuccess || values.step !== 'basics';
   const servers = useQuery({
-    ...arm.restoreTargets.queries.postgresServers(source.subscriptionId),
+    ...arm.group(createRestoreTargetQueries).queries.postgresServers(source.subscriptionId),
     enabled: targetsWanted && databaseMode,
   });
   const keyVaults = useQuery({
-    ...arm.restoreTargets.queries.keyVaults(source.subscriptionId),
+    ...arm.group(createRestoreTargetQueries).queries.keyVaults(source.subscriptionId),
     enabled: targetsWanted && databaseMode,
   });
   const secrets = useQuery({
-    ...arm.restoreTargets.queries.secrets(values.keyVault),
+    ...arm.group(createRestoreTargetQueries).queries.secrets(values.keyVault),
     enabled: databaseMode && keyVaults.data?.some((k) => sameResourceId(k.id, values.keyVault)) === true,
   });
   const storageAccounts = useQuery({
-    ...arm.restoreTargets.queries.storageAccounts(source.subscriptionId),
+    ...arm.group(createRestoreTargetQueries).queries.storageAccounts(source.subscriptionId),
     enabled: targetsWanted && !databaseMode,
   });
   const containers = useQuery({
-    ...arm.restoreTargets.queries.containers(values.storageAccount),
+    ...arm.group(createRestoreTargetQueries).queries.containers(values.storageAccount),
     enabled:
       !databaseMode &&
       storageAccounts.data?.some((a) => sameResourceId(a.id, values.storageAccount)) === true,

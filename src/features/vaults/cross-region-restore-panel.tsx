@@ -35,6 +35,7 @@ import type { LroProgress } from '@/azure/lro';
 import { ArmErrorMessage } from '@/components/arm-error-message';
 import { useFormDraft } from '@/components/form-draft';
 import { resourceIdKey } from '@/azure/resource-id';
+import { createBackupVaultQueries } from '@/azure/backup-vaults/queries';
 
 const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalL, alignContent: 'start' },
@@ -104,7 +105,7 @@ function PanelContent({
 
   // What must happen once the update ends (cache, notice, closing this panel) lives in the
   // mutation's options and the vault page, not here: this panel may be closed long before.
-  const mutation = useMutation(arm.backupVaults.mutations.update(vaultId));
+  const mutation = useMutation(arm.group(createBackupVaultQueries).mutations.update(vaultId));
   const busy = mutation.isPending || updateRunning;
 
   const enable = () => {

@@ -14,6 +14,8 @@ import { RouterLink } from '@/components/router-link';
 import { CrrBanner } from './crr-banner';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
 import { vaultPath } from '@/lib/app-paths';
+import { createInstanceCountQueries } from '@/azure/backup-instances/count-queries';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 const useStyles = makeStyles({
   essentials: { marginTop: tokens.spacingVerticalL },
@@ -32,10 +34,10 @@ export function VaultOverview({ vaultId, vault, locations }: VaultSectionProps) 
   const styles = useStyles();
   const arm = useArm();
   const ids = parseBackupVaultId(vaultId);
-  const subscriptions = useQuery(arm.subscriptions.queries.list());
+  const subscriptions = useQuery(arm.group(createSubscriptionQueries).queries.list());
   // One summarize query for this vault's count (Resource Graph), not a page through its instances.
   const counts = useQuery(
-    arm.backupInstances.queries.countsByVault([ids.subscriptionId], { vaultIds: [vaultId] }),
+    arm.group(createInstanceCountQueries).countsByVault([ids.subscriptionId], { vaultIds: [vaultId] }),
   );
   const subscriptionName =
     subscriptions.data?.find((s) => sameResourceId(s.subscriptionId, ids.subscriptionId))?.displayName ??

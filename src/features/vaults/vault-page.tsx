@@ -11,6 +11,8 @@ import { NavLink, RouterLink } from '@/components/router-link';
 import { VaultOverview } from './vault-overview';
 import { vaultIdFromParams, vaultPath } from '@/lib/app-paths';
 import { VaultProperties } from './vault-properties';
+import { createBackupVaultQueries } from '@/azure/backup-vaults/queries';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 const useStyles = makeStyles({
   layout: { display: 'flex', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start' },
@@ -44,8 +46,8 @@ export function VaultPage({ section }: { section: 'overview' | 'properties' }) {
   const vaultId = vaultIdFromParams(params);
   if (!vaultId) throw new Error('The vault URL is incomplete.');
   const { vaultName, subscriptionId } = parseBackupVaultId(vaultId);
-  const vaultQuery = useQuery(arm.backupVaults.queries.detail(vaultId));
-  const locationsQuery = useQuery(arm.subscriptions.queries.locations(subscriptionId));
+  const vaultQuery = useQuery(arm.group(createBackupVaultQueries).queries.detail(vaultId));
+  const locationsQuery = useQuery(arm.group(createSubscriptionQueries).queries.locations(subscriptionId));
 
   const menuLink = (to: string, label: string, end: boolean) => (
     <li>

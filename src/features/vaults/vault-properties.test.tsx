@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SUBSCRIPTIONS, DEMO_VAULT_IDS } from '@/testing/demo-ids';
 import { renderAppAt, setupSimulatedArm } from '@/testing/simulated-arm';
+import { createBackupVaultQueries } from '@/azure/backup-vaults/queries';
+import { createArmOperations } from '@/azure/operations/arm-operations';
 
 const PROD = DEMO_SUBSCRIPTIONS.contosoProduction.subscriptionId;
 const GRS_PROPERTIES = `/vaults/${PROD}/rg-contoso-backup-weu/contoso-grs-vault/properties`;
@@ -46,7 +48,7 @@ describe('vault Properties against the simulated tenant', () => {
     // Azure's model changed, and the cache holds the operation's final vault.
     expect(sim().server.tenant.getVaultById(DEMO_VAULT_IDS.contosoGrs)?.crrState).toBe('Enabled');
     const cached = queryClient.getQueryData(
-      sim().arm.backupVaults.queries.detail(DEMO_VAULT_IDS.contosoGrs).queryKey,
+      sim().arm.group(createBackupVaultQueries).queries.detail(DEMO_VAULT_IDS.contosoGrs).queryKey,
     );
     expect(cached?.properties.featureSettings?.crossRegionRestoreSettings?.state).toBe('Enabled');
   });
@@ -80,7 +82,7 @@ describe('a vault update whose panel is closed while it runs', () => {
 
     // Azure accepted the PATCH and the client is waiting to poll: the operation is recorded.
     await waitFor(() => expect(waiting).toBeGreaterThan(0));
-    const store = sim().arm.operations.store;
+    const store = sim().arm.group(createArmOperations).store;
     expect(store.get('vaultUpdate', DEMO_VAULT_IDS.contosoGrs)?.resumeToken).toEqual(expect.any(String));
 
     await user.click(screen.getByRole('button', { name: 'Close', ...HIDDEN }));

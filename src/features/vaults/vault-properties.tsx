@@ -27,6 +27,7 @@ import { CrrBanner } from './crr-banner';
 import { SettingGroup } from './setting-group';
 import type { VaultSectionProps } from './vault-overview';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
+import { createArmOperations } from '@/azure/operations/arm-operations';
 
 const useStyles = makeStyles({
   section: { marginBottom: tokens.spacingVerticalXXL },
@@ -228,9 +229,9 @@ export function VaultProperties({ vaultId, vault, locations }: VaultSectionProps
  */
 function useVaultUpdate(vaultId: string) {
   const arm = useArm();
-  const store = arm.operations.store;
+  const store = arm.group(createArmOperations).store;
   const pending = useSyncExternalStore(store.subscribe, () => store.snapshot('vaultUpdate', vaultId));
-  const follow = useQuery(arm.operations.queries.follow('vaultUpdate', vaultId));
+  const follow = useQuery(arm.group(createArmOperations).queries.follow('vaultUpdate', vaultId));
   const latest = useMutationState({
     filters: { mutationKey: armMutationKeys.updateBackupVault(vaultId) },
     select: (mutation) => mutation.state,

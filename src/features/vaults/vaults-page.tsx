@@ -44,6 +44,9 @@ import {
 import { useSearchParam, useSetSearchParams } from '@/lib/url-state';
 import { CRR_LABEL, REDUNDANCY_LABEL, regionLabel } from './vault-labels';
 import { vaultPath } from '@/lib/app-paths';
+import { createInstanceCountQueries } from '@/azure/backup-instances/count-queries';
+import { createBackupVaultQueries } from '@/azure/backup-vaults/queries';
+import { createSubscriptionQueries } from '@/azure/subscriptions/queries';
 
 const useStyles = makeStyles({
   status: { display: 'grid', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
@@ -166,15 +169,17 @@ export function VaultsPage() {
   const [sortDirection] = useSearchParam('dir');
   const setParams = useSetSearchParams();
 
-  const vaultQueries = useQueries({ queries: selected.map((id) => arm.backupVaults.queries.list(id)) });
+  const vaultQueries = useQueries({
+    queries: selected.map((id) => arm.group(createBackupVaultQueries).queries.list(id)),
+  });
   const locationQueries = useQueries({
-    queries: selected.map((id) => arm.subscriptions.queries.locations(id)),
+    queries: selected.map((id) => arm.group(createSubscriptionQueries).queries.locations(id)),
   });
   // One Resource Graph `summarize count() by vaultId` for every vault of the selection, the way
   // Backup center counts: never a page through each vault's instances for a number. It needs only
   // the subscriptions, so it runs beside the vault lists, not after them.
   const counts = useQuery({
-    ...arm.backupInstances.queries.countsByVault(selected),
+    ...arm.group(createInstanceCountQueries).countsByVault(selected),
     enabled: selected.length > 0,
   });
   const countOf = (vaultId: string): number | null | undefined =>

@@ -28,6 +28,8 @@ import {
 } from '@/mocks/tenant/demo-tenant';
 import { attachContractRecorder, type ContractRecorder } from './recorder';
 import { specAvailability, specSuite } from './contract-suite';
+import { createAuthorizationQueries } from '@/azure/authorization/queries';
+import { createRestoreTargetQueries } from '@/azure/restore-targets/queries';
 
 const title = specAvailability.available
   ? 'the client against the simulator, validated against the spec'
@@ -159,7 +161,7 @@ specSuite(title, () => {
   it("checks the restore's permissions, grants the missing role, and the next check and validation see it", async () => {
     const qc = new QueryClient();
     const principalId = ts.tenant.getVaultById(DEMO_VAULT_IDS.contosoPg)?.principalId ?? '';
-    const keyVaults = await qc.fetchQuery(arm.restoreTargets.queries.keyVaults(prod));
+    const keyVaults = await qc.fetchQuery(arm.group(createRestoreTargetQueries).queries.keyVaults(prod));
     const drill = keyVaults.find((k) => k.name === 'kv-drill-westus');
     if (!drill?.id) throw new Error('kv-drill-westus is not listed');
     const args = {
@@ -171,7 +173,7 @@ specSuite(title, () => {
         keyVault: { ...drill, id: drill.id },
       },
     };
-    const before = await qc.fetchQuery(arm.authorization.queries.restoreCheck(args));
+    const before = await qc.fetchQuery(arm.group(createAuthorizationQueries).queries.restoreCheck(args));
     expect(before.caller.status.state).toBe('granted');
     expect(before.identity.map((c) => [c.requirement.role.name, c.status.state, c.grant?.state])).toEqual([
       ['Reader', 'granted', undefined],
@@ -179,28 +181,30 @@ specSuite(title, () => {
     ]);
     await qc
       .getMutationCache()
-      .build(qc, arm.authorization.mutations.grantRole())
+      .build(qc, arm.group(createAuthorizationQueries).mutations.grantRole())
       .execute({ scope: drill.id, role: BUILT_IN_ROLES.keyVaultSecretsUser, principalId });
-    const after = await qc.fetchQuery(arm.authorization.queries.restoreCheck(args));
+    const after = await qc.fetchQuery(arm.group(createAuthorizationQueries).queries.restoreCheck(args));
     expect(after.nothingMissing).toBe(true);
     expect(after.identity[1]?.status).toEqual({ state: 'granted', grantedBy: ['Key Vault Secrets User'] });
   });
 
   it('lists the restore targets of a subscription, with secrets and containers', async () => {
     const qc = new QueryClient();
-    const servers = await qc.fetchQuery(arm.restoreTargets.queries.postgresServers(prod));
+    const servers = await qc.fetchQuery(arm.group(createRestoreTargetQueries).queries.postgresServers(prod));
     expect(servers.map((s) => [s.name, s.location])).toEqual(
       expect.arrayContaining([
         ['pg-restore-westus', 'westus'],
         ['pg-staging-eastus', 'eastus'],
       ]),
     );
-    const secrets = await qc.fetchQuery(arm.restoreTargets.queries.secrets(DEMO_RESTORE_TARGETS.keyVaultId));
+    const secrets = await qc.fetchQuery(
+      arm.group(createRestoreTargetQueries).queries.secrets(DEMO_RESTORE_TARGETS.keyVaultId),
+    );
     expect(secrets.map((s) => s.properties?.secretUri)).toContain(DEMO_RESTORE_TARGETS.secretUri);
-    const accounts = await qc.fetchQuery(arm.restoreTargets.queries.storageAccounts(prod));
+    const accounts = await qc.fetchQuery(arm.group(createRestoreTargetQueries).queries.storageAccounts(prod));
     expect(accounts.map((a) => a.name).sort()).toEqual(['stcontosoeastus', 'strestorewestus']);
     const containers = await qc.fetchQuery(
-      arm.restoreTargets.queries.containers(DEMO_RESTORE_TARGETS.storageAccountId),
+      arm.group(createRestoreTargetQueries).queries.containers(DEMO_RESTORE_TARGETS.storageAccountId),
     );
     expect(containers.map((c) => c.name)).toEqual(['restores', 'audit-logs']);
   });

@@ -30,6 +30,8 @@ import { attachContractRecorder } from './recorder';
 import { loadResourceGraphSpec, recordingsDir } from './spec-loader';
 import { formatIssues } from './validation-issues';
 import { getResourceGraphValidator } from './validator';
+import { createInstanceCountQueries } from '@/azure/backup-instances/count-queries';
+import { createBackupInstanceQueries } from '@/azure/backup-instances/queries';
 
 const availability = loadResourceGraphSpec();
 const specSuite = availability.available ? describe : describe.skip;
@@ -158,7 +160,7 @@ specSuite('contract (Microsoft.ResourceGraph 2024-04-01)', () => {
 
     it('grid (paged), counts and detail queries validate, requests and answers', async () => {
       const result = await client().fetchQuery(
-        arm.backupInstances.queries.search({
+        arm.group(createBackupInstanceQueries).queries.search({
           subscriptions: ALL_SUBS,
           filter: { secondaryRegion: 'protected' },
         }),
@@ -166,9 +168,11 @@ specSuite('contract (Microsoft.ResourceGraph 2024-04-01)', () => {
       expect(result.complete).toBe(true);
       expect(result.source).toBe('resourceGraph');
       expect(result.rows.length).toBe(result.totalRecords);
-      const counts = await client().fetchQuery(arm.backupInstances.queries.countsByVault(ALL_SUBS));
+      const counts = await client().fetchQuery(arm.group(createInstanceCountQueries).countsByVault(ALL_SUBS));
       expect(counts.byVault[DEMO_VAULT_IDS.contosoPg.toLowerCase()]).toBe(5);
-      const detail = await client().fetchQuery(arm.backupInstances.queries.row(DEMO_INSTANCE_IDS.ordersDb));
+      const detail = await client().fetchQuery(
+        arm.group(createBackupInstanceQueries).queries.row(DEMO_INSTANCE_IDS.ordersDb),
+      );
       expect(detail.source).toBe('resourceGraph');
       expect(detail.row.detailed).toBe(true);
     });
