@@ -183,7 +183,7 @@ test('scale: 50,000 backup instances and 100,000 jobs (real mode)', async ({ pag
     value: mb(heapInstances),
     unit: 'MB',
     target: { max: 300, text: '≤ 300 MB' },
-    detail: 'after a full GC (CDP); app and in-page simulator together',
+    detail: "after a full GC (CDP); the app's alone (the simulator answers from Node)",
   });
 
   // ---------------------------------------------------------------- Backup jobs at 100,000
