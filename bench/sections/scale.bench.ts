@@ -16,6 +16,7 @@ import {
   pageNow,
   percentile,
   scrollDroppedFrames,
+  type ScrollResult,
 } from '../lib/page-metrics';
 import { ARM_ENDPOINT, REAL_MODE_URL, signInAsReturningUser } from '../lib/real-mode';
 
@@ -24,6 +25,8 @@ const JOBS = 100_000;
 const ROW_HEIGHT = 44;
 const SCROLL_ROWS = 10_000;
 const SCROLL_SECONDS = 10;
+/** Scrolls of the grid, each followed by one of the floor page; the figure is their median. */
+const SCROLL_ROUNDS = 3;
 /** Resource Graph's per-user quota the simulator reports and the client honours: 15 queries / 5 s. */
 const QUOTA = { queries: 15, seconds: 5 };
 const PAGE_ROWS = 1000;
@@ -72,6 +75,14 @@ async function resourceGraphQueries(
   };
 }
 
+/** The scroll with the median share of dropped frames. */
+function medianScroll(results: readonly ScrollResult[]): ScrollResult {
+  const sorted = [...results].sort((a, b) => a.droppedPercent - b.droppedPercent);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (!median) throw new Error('No scroll measured');
+  return median;
+}
+
 const test = azureTest.extend({
   arm: async ({ context, entra }, use) => {
     const arm = new FakeArm(ARM_ENDPOINT, entra).addDirectory(
@@ -90,7 +101,8 @@ test('scale: 50,000 backup instances and 100,000 jobs (real mode)', async ({ pag
   await context.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
   await signInAsReturningUser(page);
 
-  // The floor first, in a page of its own: the same scroll and keystrokes on static rows.
+  // The floor, in a page of its own: the same keystrokes and scroll on static rows. Its scrolls
+  // alternate with the app's (below), so both see the same load on this shared machine.
   const floorPage = await context.newPage();
   await loadFloorPage(floorPage, SCROLL_ROWS + 20, ROW_HEIGHT);
   const floorKeys = await keystrokeLatencies(
@@ -100,12 +112,9 @@ test('scale: 50,000 backup instances and 100,000 jobs (real mode)', async ({ pag
     '#m',
     'label',
   );
-  const floorScroll = await scrollDroppedFrames(
-    floorPage.locator('#s'),
-    SCROLL_ROWS * ROW_HEIGHT,
-    SCROLL_SECONDS,
-  );
-  await floorPage.close();
+
+  // Only the page in front gets animation frames at full rate: each measurement brings its own.
+  await page.bringToFront();
 
   // ---------------------------------------------------------------- Backup instances at 50,000
   await page.goto('/instances');
@@ -163,18 +172,33 @@ test('scale: 50,000 backup instances and 100,000 jobs (real mode)', async ({ pag
   await search.fill('');
   await frameWhen(page, STATUS, new RegExp(`^${number(total)} backup instances$`));
   const grid = page.getByRole('grid', { name: 'Backup instances' });
-  const scroll = await scrollDroppedFrames(
-    grid.locator('xpath=..'),
-    SCROLL_ROWS * ROW_HEIGHT,
-    SCROLL_SECONDS,
-  );
-  expect(scroll.reachedPx).toBeGreaterThanOrEqual(SCROLL_ROWS * ROW_HEIGHT - 1);
+  const scroller = grid.locator('xpath=..');
+  const scrolls: ScrollResult[] = [];
+  const floorScrolls: ScrollResult[] = [];
+  for (let round = 0; round < SCROLL_ROUNDS; round++) {
+    await page.bringToFront();
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await expect(grid.locator('[aria-rowindex="2"]')).toBeVisible();
+    const scroll = await scrollDroppedFrames(scroller, SCROLL_ROWS * ROW_HEIGHT, SCROLL_SECONDS);
+    expect(scroll.reachedPx).toBeGreaterThanOrEqual(SCROLL_ROWS * ROW_HEIGHT - 1);
+    scrolls.push(scroll);
+    await floorPage.bringToFront();
+    await floorPage.locator('#s').evaluate((el) => (el.scrollTop = 0));
+    floorScrolls.push(
+      await scrollDroppedFrames(floorPage.locator('#s'), SCROLL_ROWS * ROW_HEIGHT, SCROLL_SECONDS),
+    );
+  }
+  await floorPage.close();
+  await page.bringToFront();
+  const scroll = medianScroll(scrolls);
+  const floorScroll = medianScroll(floorScrolls);
+  const percent = (r: ScrollResult) => Math.round(r.droppedPercent * 10) / 10;
   figures.push({
     name: `Backup instances at 50,000: dropped frames scrolling ${number(SCROLL_ROWS)} rows`,
-    value: Math.round(scroll.droppedPercent * 10) / 10,
+    value: percent(scroll),
     unit: '%',
     target: { max: 5, text: '≤ 5 %' },
-    detail: `${scroll.dropped} of ${scroll.frames + scroll.dropped} frames (16.7 ms each) missed; scrollTop moved per animation frame, ${SCROLL_SECONDS} s at a constant speed. Floor (the same scroll over ${number(SCROLL_ROWS)} static rows, no script): ${Math.round(floorScroll.droppedPercent * 10) / 10} % dropped (${floorScroll.dropped} of ${floorScroll.frames + floorScroll.dropped})`,
+    detail: `median of ${SCROLL_ROUNDS} scrolls from the top (${scrolls.map(percent).join(', ')} %); ${scroll.dropped} of ${scroll.frames + scroll.dropped} frames (16.7 ms each) missed in the median one; scrollTop moved per animation frame, ${SCROLL_SECONDS} s at a constant speed (${number(SCROLL_ROWS / SCROLL_SECONDS)} rows a second). Floor (the same scroll over ${number(SCROLL_ROWS)} static rows, no script, right after each of the app's): median ${percent(floorScroll)} % dropped (${floorScrolls.map(percent).join(', ')} %)`,
   });
 
   const heapInstances = await heapAfterGc(page);
@@ -193,7 +217,9 @@ test('scale: 50,000 backup instances and 100,000 jobs (real mode)', async ({ pag
   const asked = await pageNow(page);
   await page.getByRole('option', { name: 'Last 14 days', exact: true }).click();
   const jobsFirst = await frameWhen(page, `[role="grid"][aria-label="Backup jobs"] [aria-rowindex="2"]`);
-  const jobsAll = await frameWhen(page, STATUS, /^[\d,]+ Backup jobs?$/);
+  // At least 100,000 (a six-digit count): right after the switch the page once showed a smaller
+  // count without "so far" (99,007, then 100,153), which must not end the wait.
+  const jobsAll = await frameWhen(page, STATUS, /^[1-9]\d{2},\d{3} Backup jobs$/);
   const jobsShown = Number(
     /^([\d,]+) Backup jobs?$/.exec((await page.locator(STATUS).textContent()) ?? '')?.[1]?.replace(/,/g, ''),
   );
