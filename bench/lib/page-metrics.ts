@@ -83,6 +83,14 @@ export async function keystrokeLatencies(
   return out;
 }
 
+/** One scroll: dropped frames in % of the frames that should have been shown, and the distance reached. */
+export interface ScrollResult {
+  droppedPercent: number;
+  frames: number;
+  dropped: number;
+  reachedPx: number;
+}
+
 /**
  * Scrolls `scroller` by `rows × rowHeight` px at a constant speed over `seconds`, one step per
  * animation frame, and counts frames missed: each frame delta counts round(delta / 16.7) - 1
@@ -92,7 +100,7 @@ export async function scrollDroppedFrames(
   scroller: Locator,
   distancePx: number,
   seconds: number,
-): Promise<{ droppedPercent: number; frames: number; dropped: number; reachedPx: number }> {
+): Promise<ScrollResult> {
   return scroller.evaluate(
     (el, { distancePx, seconds }) =>
       new Promise((resolve) => {

@@ -1,13 +1,12 @@
-// Section 3 of issue 13: the demo build at 50,000 backup instances and 100,000 jobs. Every time is
-// read in the page (performance.now() of the frame where the state shows), so Playwright's own
-// round trips do not count; heap through CDP after a full GC. In the demo the simulator runs in
-// the same page (msw's handlers answer on the main thread), so the page's heap and main thread
-// hold both: the simulator's own cost is measured on its own in Node and shown beside them.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { expect, test } from '@playwright/test';
-import { createManualClock } from '../../src/mocks/tenant/clock';
-import { createDemoTenant } from '../../src/mocks/tenant/demo-tenant';
+// Section 3 of issue 13: the production build in real mode at 50,000 backup instances and 100,000
+// jobs, as a returning user sees it: ARM is played in this process (FakeArm over the simulator,
+// built at that size), so the page's heap and main thread are the app's alone. Every time is read
+// in the page (performance.now() of the frame where the state shows), so Playwright's own round
+// trips do not count; heap through CDP after a full GC.
+import type { Page } from '@playwright/test';
+import { test as azureTest, CONTOSO, expect } from '../../e2e/azure/fixtures';
+import { FakeArm } from '../../e2e/azure/fake-arm';
+import { createTestServer } from '../../src/mocks/node';
 import { recordFigures, type Figure } from '../lib/figures';
 import {
   frameWhen,
@@ -17,13 +16,17 @@ import {
   pageNow,
   percentile,
   scrollDroppedFrames,
+  type ScrollResult,
 } from '../lib/page-metrics';
+import { ARM_ENDPOINT, REAL_MODE_URL, signInAsReturningUser } from '../lib/real-mode';
 
 const INSTANCES = 50_000;
 const JOBS = 100_000;
 const ROW_HEIGHT = 44;
 const SCROLL_ROWS = 10_000;
 const SCROLL_SECONDS = 10;
+/** Scrolls of the grid, each followed by one of the floor page; the figure is their median. */
+const SCROLL_ROUNDS = 3;
 /** Resource Graph's per-user quota the simulator reports and the client honours: 15 queries / 5 s. */
 const QUOTA = { queries: 15, seconds: 5 };
 const PAGE_ROWS = 1000;
@@ -45,32 +48,61 @@ function quotaFloorSeconds(rows: number): number {
   return Math.max(0, Math.ceil((pages - QUOTA.queries) / QUOTA.queries) * QUOTA.seconds);
 }
 
-/** The simulator alone in Node: time to build the tenant and list every job, and the heap it keeps. */
-function simulatorCost(): { buildMs: number; listMs: number; heapMb: number } {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
-  const tenant = createDemoTenant({ clock: createManualClock(Date.now()), scale: INSTANCES, jobs: JOBS });
-  const t1 = performance.now();
-  let listed = 0;
-  for (const vault of tenant.vaults.values())
-    listed += tenant.listJobs(vault).length + tenant.listCrossRegionRestoreJobs(vault).length;
-  const t2 = performance.now();
-  expect(listed).toBeGreaterThanOrEqual(JOBS);
-  gc();
-  const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-  // Keep the tenant alive until after the measurement.
-  expect(tenant.instances.size).toBeGreaterThanOrEqual(INSTANCES);
-  return { buildMs: t1 - t0, listMs: t2 - t1, heapMb };
+// The simulated tenant at the issue's size, instead of the e2e fixtures' small one; built once per
+// run (about a second) in this process, where FakeArm answers the page from it.
+/**
+ * Resource Graph queries the page sent since `since` (its performance.now()): how many, and the
+ * time from each request's start to its last byte (Resource Timing: the simulator answering in
+ * this process, Playwright's route and the transfer; ARM sends no Timing-Allow-Origin, so the
+ * parts are not split).
+ */
+async function resourceGraphQueries(
+  page: Page,
+  since: number,
+): Promise<{ count: number; totalMs: number; maxMs: number }> {
+  const durations = await page.evaluate(
+    ({ since, url }) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.startsWith(url) && e.startTime >= since)
+        .map((e) => e.duration),
+    { since, url: `${ARM_ENDPOINT}/providers/Microsoft.ResourceGraph/resources` },
+  );
+  return {
+    count: durations.length,
+    totalMs: durations.reduce((a, b) => a + b, 0),
+    maxMs: Math.max(0, ...durations),
+  };
 }
 
-test('scale: 50,000 backup instances and 100,000 jobs (demo build)', async ({ page, context }) => {
-  const figures: Figure[] = [];
-  const sim = simulatorCost();
+/** The scroll with the median share of dropped frames. */
+function medianScroll(results: readonly ScrollResult[]): ScrollResult {
+  const sorted = [...results].sort((a, b) => a.droppedPercent - b.droppedPercent);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (!median) throw new Error('No scroll measured');
+  return median;
+}
 
-  // The floor first, in a page of its own: the same scroll and keystrokes on static rows.
+const test = azureTest.extend({
+  arm: async ({ context, entra }, use) => {
+    const arm = new FakeArm(ARM_ENDPOINT, entra).addDirectory(
+      CONTOSO.tenantId,
+      createTestServer({ startAt: Date.now(), scale: INSTANCES, jobs: JOBS }),
+    );
+    await arm.install(context);
+    await use(arm);
+  },
+});
+test.use({ baseURL: REAL_MODE_URL });
+
+test('scale: 50,000 backup instances and 100,000 jobs (real mode)', async ({ page, context, arm }) => {
+  const figures: Figure[] = [];
+  // Room for every Resource Graph page in Resource Timing (the default keeps 250 entries).
+  await context.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
+  await signInAsReturningUser(page);
+
+  // The floor, in a page of its own: the same keystrokes and scroll on static rows. Its scrolls
+  // alternate with the app's (below), so both see the same load on this shared machine.
   const floorPage = await context.newPage();
   await loadFloorPage(floorPage, SCROLL_ROWS + 20, ROW_HEIGHT);
   const floorKeys = await keystrokeLatencies(
@@ -80,15 +112,12 @@ test('scale: 50,000 backup instances and 100,000 jobs (demo build)', async ({ pa
     '#m',
     'label',
   );
-  const floorScroll = await scrollDroppedFrames(
-    floorPage.locator('#s'),
-    SCROLL_ROWS * ROW_HEIGHT,
-    SCROLL_SECONDS,
-  );
-  await floorPage.close();
+
+  // Only the page in front gets animation frames at full rate: each measurement brings its own.
+  await page.bringToFront();
 
   // ---------------------------------------------------------------- Backup instances at 50,000
-  await page.goto(`/instances?scale=${INSTANCES}&jobs=${JOBS}`);
+  await page.goto('/instances');
   const firstRows = await frameWhen(page, GRID_ROW);
   const loading = await page.getByRole('status').filter({ hasText: 'loaded…' }).textContent();
   const total = Number(/of ([\d,]+) backup instances/.exec(loading ?? '')?.[1]?.replace(/,/g, ''));
@@ -99,18 +128,21 @@ test('scale: 50,000 backup instances and 100,000 jobs (demo build)', async ({ pa
     String(total + 1),
   );
   const instanceFloor = quotaFloorSeconds(total);
+  const instanceQueries = await resourceGraphQueries(page, 0);
+  expect(instanceQueries.count).toBeGreaterThanOrEqual(Math.ceil(total / PAGE_ROWS));
   figures.push(
     {
       name: 'Backup instances at 50,000: first rows on screen',
       value: ms(firstRows),
       unit: 'ms',
-      detail: `from navigation start, demo build; includes building the simulated tenant in the page (${ms(sim.buildMs)} ms in Node)`,
+      detail:
+        "from navigation start (a returning user: signed in earlier in the tab, MSAL's token cache warm)",
     },
     {
       name: 'Backup instances at 50,000: every page in (count = total)',
       value: ms(allIn),
       unit: 'ms',
-      detail: `${number(total)} rows in ${Math.ceil(total / PAGE_ROWS)} Resource Graph pages; its quota (15 queries / 5 s) alone needs ≥ ${instanceFloor} s: ${(allIn / 1000 / Math.max(1, instanceFloor)).toFixed(2)} × that floor`,
+      detail: `from navigation start; ${number(total)} rows in ${instanceQueries.count} Resource Graph queries (${PAGE_ROWS} rows a page); its quota (15 queries / 5 s, reported by the simulator, honoured by the app) alone needs ≥ ${instanceFloor} s: ${(allIn / 1000 / Math.max(1, instanceFloor)).toFixed(2)} × that floor. Includes the fake ARM answering in Node: request to last byte ${ms(instanceQueries.totalMs)} ms over all queries, longest ${ms(instanceQueries.maxMs)} ms (Resource Timing)`,
     },
   );
 
@@ -119,8 +151,7 @@ test('scale: 50,000 backup instances and 100,000 jobs (demo build)', async ({ pa
   const search = page.getByRole('textbox', { name: 'Search' });
   await search.fill('bv-scale-0');
   await frameWhen(page, STATUS, new RegExp(`^${number(INSTANCES)} of ${number(total)} backup instances$`));
-  const keys = Array.from({ length: 10 }, (_, i) => [String(i % 3), 'Backspace']).flat();
-  const latencies = await keystrokeLatencies(page, search, keys, 'main', '[role="search"]');
+  const latencies = await keystrokeLatencies(page, search, KEYS, 'main', '[role="search"]');
   await frameWhen(page, STATUS, new RegExp(`^${number(INSTANCES)} of ${number(total)} backup instances$`));
   figures.push(
     {
@@ -141,18 +172,33 @@ test('scale: 50,000 backup instances and 100,000 jobs (demo build)', async ({ pa
   await search.fill('');
   await frameWhen(page, STATUS, new RegExp(`^${number(total)} backup instances$`));
   const grid = page.getByRole('grid', { name: 'Backup instances' });
-  const scroll = await scrollDroppedFrames(
-    grid.locator('xpath=..'),
-    SCROLL_ROWS * ROW_HEIGHT,
-    SCROLL_SECONDS,
-  );
-  expect(scroll.reachedPx).toBeGreaterThanOrEqual(SCROLL_ROWS * ROW_HEIGHT - 1);
+  const scroller = grid.locator('xpath=..');
+  const scrolls: ScrollResult[] = [];
+  const floorScrolls: ScrollResult[] = [];
+  for (let round = 0; round < SCROLL_ROUNDS; round++) {
+    await page.bringToFront();
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await expect(grid.locator('[aria-rowindex="2"]')).toBeVisible();
+    const scroll = await scrollDroppedFrames(scroller, SCROLL_ROWS * ROW_HEIGHT, SCROLL_SECONDS);
+    expect(scroll.reachedPx).toBeGreaterThanOrEqual(SCROLL_ROWS * ROW_HEIGHT - 1);
+    scrolls.push(scroll);
+    await floorPage.bringToFront();
+    await floorPage.locator('#s').evaluate((el) => (el.scrollTop = 0));
+    floorScrolls.push(
+      await scrollDroppedFrames(floorPage.locator('#s'), SCROLL_ROWS * ROW_HEIGHT, SCROLL_SECONDS),
+    );
+  }
+  await floorPage.close();
+  await page.bringToFront();
+  const scroll = medianScroll(scrolls);
+  const floorScroll = medianScroll(floorScrolls);
+  const percent = (r: ScrollResult) => Math.round(r.droppedPercent * 10) / 10;
   figures.push({
     name: `Backup instances at 50,000: dropped frames scrolling ${number(SCROLL_ROWS)} rows`,
-    value: Math.round(scroll.droppedPercent * 10) / 10,
+    value: percent(scroll),
     unit: '%',
     target: { max: 5, text: '≤ 5 %' },
-    detail: `${scroll.dropped} of ${scroll.frames + scroll.dropped} frames (16.7 ms each) missed; scrollTop moved per animation frame, ${SCROLL_SECONDS} s at a constant speed. Floor (the same scroll over ${number(SCROLL_ROWS)} static rows, no script): ${Math.round(floorScroll.droppedPercent * 10) / 10} % dropped (${floorScroll.dropped} of ${floorScroll.frames + floorScroll.dropped})`,
+    detail: `median of ${SCROLL_ROUNDS} scrolls from the top (${scrolls.map(percent).join(', ')} %); ${scroll.dropped} of ${scroll.frames + scroll.dropped} frames (16.7 ms each) missed in the median one; scrollTop moved per animation frame, ${SCROLL_SECONDS} s at a constant speed (${number(SCROLL_ROWS / SCROLL_SECONDS)} rows a second). Floor (the same scroll over ${number(SCROLL_ROWS)} static rows, no script, right after each of the app's): median ${percent(floorScroll)} % dropped (${floorScrolls.map(percent).join(', ')} %)`,
   });
 
   const heapInstances = await heapAfterGc(page);
@@ -161,7 +207,7 @@ test('scale: 50,000 backup instances and 100,000 jobs (demo build)', async ({ pa
     value: mb(heapInstances),
     unit: 'MB',
     target: { max: 300, text: '≤ 300 MB' },
-    detail: 'after a full GC (CDP); app and in-page simulator together',
+    detail: "after a full GC (CDP); the app's alone (the simulator answers from Node)",
   });
 
   // ---------------------------------------------------------------- Backup jobs at 100,000
@@ -171,12 +217,15 @@ test('scale: 50,000 backup instances and 100,000 jobs (demo build)', async ({ pa
   const asked = await pageNow(page);
   await page.getByRole('option', { name: 'Last 14 days', exact: true }).click();
   const jobsFirst = await frameWhen(page, `[role="grid"][aria-label="Backup jobs"] [aria-rowindex="2"]`);
-  const jobsAll = await frameWhen(page, STATUS, /^[\d,]+ Backup jobs?$/);
+  // At least 100,000 (a six-digit count): right after the switch the page once showed a smaller
+  // count without "so far" (99,007, then 100,153), which must not end the wait.
+  const jobsAll = await frameWhen(page, STATUS, /^[1-9]\d{2},\d{3} Backup jobs$/);
   const jobsShown = Number(
     /^([\d,]+) Backup jobs?$/.exec((await page.locator(STATUS).textContent()) ?? '')?.[1]?.replace(/,/g, ''),
   );
   expect(jobsShown).toBeGreaterThanOrEqual(JOBS);
   const jobsFloor = quotaFloorSeconds(jobsShown);
+  const jobQueries = await resourceGraphQueries(page, asked);
   figures.push(
     {
       name: 'Backup jobs at 100,000: first rows on screen',
@@ -188,25 +237,17 @@ test('scale: 50,000 backup instances and 100,000 jobs (demo build)', async ({ pa
       name: 'Backup jobs at 100,000: every page in (count = total)',
       value: ms(jobsAll - asked),
       unit: 'ms',
-      detail: `${number(jobsShown)} jobs (100,000 generated + the named vaults'); Resource Graph's quota alone needs ≥ ${jobsFloor} s for the primary region's pages: ${((jobsAll - asked) / 1000 / Math.max(1, jobsFloor)).toFixed(2)} × that floor`,
+      detail: `${number(jobsShown)} jobs (100,000 generated + the named vaults') in ${jobQueries.count} Resource Graph queries; its quota alone needs ≥ ${jobsFloor} s for the primary region's pages: ${((jobsAll - asked) / 1000 / Math.max(1, jobsFloor)).toFixed(2)} × that floor. Includes the fake ARM answering in Node: request to last byte ${ms(jobQueries.totalMs)} ms over all queries, longest ${ms(jobQueries.maxMs)} ms (Resource Timing); the Secondary Region's jobs come from each vault's fetchCrossRegionRestoreJobs`,
     },
   );
   const heapBoth = await heapAfterGc(page);
-  figures.push(
-    {
-      name: 'JS heap with 50,000 instances and 100,000 jobs loaded',
-      value: mb(heapBoth),
-      unit: 'MB',
-      target: { max: 300, text: '≤ 300 MB' },
-      detail: `same tab, after a full GC; app and in-page simulator together (the simulator alone: ${mb(sim.heapMb)} MB in Node, so the app's share is about ${mb(heapBoth - sim.heapMb)} MB). Backup jobs has no text filter (keystroke figures are for Backup instances only)`,
-    },
-    {
-      name: "The simulator's own heap (50,000 instances, 100,000 jobs listed)",
-      value: mb(sim.heapMb),
-      unit: 'MB',
-      detail: `in Node, after a full GC; built in ${ms(sim.buildMs)} ms, every vault's jobs listed in ${ms(sim.listMs)} ms; part of both heaps above`,
-    },
-  );
+  figures.push({
+    name: 'JS heap with 50,000 instances and 100,000 jobs loaded',
+    value: mb(heapBoth),
+    unit: 'MB',
+    target: { max: 300, text: '≤ 300 MB' },
+    detail: `same tab, after a full GC (CDP); the app's alone. ${arm.exchanges.length} ARM requests answered in all, ${arm.exchanges.filter((e) => e.status >= 400).length} of them errors. Backup jobs has no text filter (keystroke figures are for Backup instances only)`,
+  });
 
   recordFigures('scale', { order: 3, title: 'Scale: 50,000 backup instances, 100,000 jobs', figures });
 });

@@ -10,15 +10,19 @@ import {
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  createContext,
   memo,
-  useCallback,
+  useContext,
   useEffect,
+  useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type FocusEvent,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { useLinkProps } from '@/lib/router';
 
 /** One column of a {@link VirtualGrid}. */
 export interface VirtualGridColumn<T> {
@@ -26,7 +30,13 @@ export interface VirtualGridColumn<T> {
   header: string;
   /** Flex basis in px; columns grow from there. */
   width: number;
+  /**
+   * What the cell shows: text (cut with an ellipsis) or plain elements. Thousands of cells mount
+   * while a long list scrolls, so no Fluent component or hook per cell: see {@link GridLink}.
+   */
   render: (row: T) => ReactNode;
+  /** The cell's native tooltip (e.g. the full text, or the UTC time of a local one). */
+  title?: (row: T) => string | undefined;
   /** Whether the header sorts (default true). */
   sortable?: boolean;
 }
@@ -42,6 +52,7 @@ export interface VirtualGridProps<T> {
   label: string;
   rows: readonly T[];
   columns: readonly VirtualGridColumn<T>[];
+  /** A row's stable identity (keys the element of a row that must not be handed on, see below). */
   rowKey: (row: T) => string;
   sort: GridSort;
   onSortChange: (sort: GridSort) => void;
@@ -52,6 +63,9 @@ export interface VirtualGridProps<T> {
 }
 
 const ROW_HEIGHT = 44;
+
+/** The grid's link class, for {@link GridLink}s in its cells. */
+const LinkClassContext = createContext<string | undefined>(undefined);
 
 const useStyles = makeStyles({
   scroller: {
@@ -76,8 +90,10 @@ const useStyles = makeStyles({
     right: 0,
     height: `${ROW_HEIGHT}px`,
     display: 'flex',
-    alignItems: 'center',
     boxSizing: 'border-box',
+    // A row's size never depends on its content: laying out, styling or painting a row that
+    // scrolls in touches nothing outside it.
+    contain: 'strict',
     color: tokens.colorNeutralForeground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
@@ -86,15 +102,21 @@ const useStyles = makeStyles({
       outlineOffset: '-2px',
     },
   },
+  // A block with one line as tall as the row centres its text without a wrapper element per cell.
   cell: {
-    display: 'flex',
-    alignItems: 'center',
-    alignSelf: 'stretch',
     minWidth: 0,
     overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
     paddingInline: tokens.spacingHorizontalS,
     fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
+    lineHeight: `${ROW_HEIGHT - 1}px`,
+  },
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'none',
+    ':hover': { color: tokens.colorBrandForegroundLinkHover, textDecorationLine: 'underline' },
+    ':active': { color: tokens.colorBrandForegroundLinkPressed },
   },
 });
 
@@ -150,8 +172,19 @@ export function VirtualGrid<T>({
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
-  const pageSize = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, row: T) => {
+  // One handler for every row (rows carry no closures): the row is found from the event's target.
+  const rowOf = (target: EventTarget) => {
+    const el = target instanceof Element ? target.closest<HTMLElement>('[role="row"][data-index]') : null;
+    const index = Number(el?.dataset.index);
+    const row = el && Number.isInteger(index) ? rows[index] : undefined;
+    return el && row !== undefined ? { el, index, row } : undefined;
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const found = rowOf(event.target);
+    if (!found) return;
+    const { el, index, row } = found;
+    // Read on the key press, not while rendering: a layout read per render would cost every scrolled frame.
+    const pageSize = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
     const keys: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -164,21 +197,32 @@ export function VirtualGrid<T>({
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
-    } else if (event.key === 'Enter' && onActivate && event.target === event.currentTarget) {
+    } else if (event.key === 'Enter' && onActivate && event.target === el) {
       event.preventDefault();
       onActivate(row);
     }
   };
 
-  // Stable handlers for the memoised rows; they read the latest render's state through a ref.
-  const latest = useRef({ onKeyDown, setActive });
-  latest.current = { onKeyDown, setActive };
-  const rowKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLDivElement>, index: number, row: T) =>
-      latest.current.onKeyDown(event, index, row),
-    [],
-  );
-  const rowFocus = useCallback((index: number) => latest.current.setActive(index), []);
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const found = rowOf(event.target);
+    if (found && found.el === event.target) setActive(found.index);
+  };
+  // Rows in view are keyed by their place in the window (index modulo the window's length), not by
+  // their data: a row scrolling out hands its elements to the one scrolling in (new text and
+  // position, no elements created or removed, which is most of a scrolled frame's cost). A row
+  // keeps its element while it is in view. The active row's element (it may hold focus) is not
+  // handed on: once that row has left the window, its slot's next row gets elements of its own,
+  // and focus leaves with the row as before. The slot count only grows (the window's length moves
+  // by a row as it scrolls; a new count would give every row another slot).
+  const slotCount = useRef(0);
+  slotCount.current = Math.max(slotCount.current, items.length);
+  const slots = slotCount.current;
+  const rowSlotKey = (index: number, row: T) =>
+    index !== activeIndex && index % slots === activeIndex % slots
+      ? `own:${rowKey(row)}`
+      : `slot:${index % slots}`;
+  // Computed once per column set, shared by every row.
+  const cellStyles = useMemo(() => columns.map(flex), [columns]);
 
   return (
     <div
@@ -224,32 +268,38 @@ export function VirtualGrid<T>({
             })}
           </TableRow>
         </TableHeader>
-        <TableBody className={styles.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (row === undefined) return null;
-            return (
-              <GridRow<T>
-                key={rowKey(row)}
-                row={row}
-                index={item.index}
-                start={item.start}
-                tabStop={item.index === tabStop}
-                columns={columns}
-                rowClassName={styles.row}
-                cellClassName={styles.cell}
-                onRowFocus={rowFocus}
-                onRowKeyDown={rowKeyDown}
-              />
-            );
-          })}
+        <TableBody
+          className={styles.body}
+          style={{ height: `${virtualizer.getTotalSize()}px` }}
+          onFocus={onFocus}
+          onKeyDown={onKeyDown}
+        >
+          <LinkClassContext.Provider value={styles.link}>
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (row === undefined) return null;
+              return (
+                <GridRow<T>
+                  key={rowSlotKey(item.index, row)}
+                  row={row}
+                  index={item.index}
+                  start={item.start}
+                  tabStop={item.index === tabStop}
+                  columns={columns}
+                  cellStyles={cellStyles}
+                  rowClassName={styles.row}
+                  cellClassName={styles.cell}
+                />
+              );
+            })}
+          </LinkClassContext.Provider>
         </TableBody>
       </Table>
     </div>
   );
 }
 
-const flex = (c: { width: number }) => ({ flex: `1 0 ${c.width}px` });
+const flex = (c: { width: number }): CSSProperties => ({ flex: `1 0 ${c.width}px` });
 
 interface GridRowProps<T> {
   row: T;
@@ -257,23 +307,24 @@ interface GridRowProps<T> {
   start: number;
   tabStop: boolean;
   columns: readonly VirtualGridColumn<T>[];
+  cellStyles: readonly CSSProperties[];
   rowClassName: string;
   cellClassName: string;
-  onRowFocus: (index: number) => void;
-  onRowKeyDown: (event: KeyboardEvent<HTMLDivElement>, index: number, row: T) => void;
 }
 
-/** One body row; memoised, so scrolling and filtering re-render only rows that changed. */
+/**
+ * One body row of plain elements with Fluent's look; memoised, so scrolling and filtering
+ * re-render only rows that changed. Focus and keys are handled once for all rows by the grid.
+ */
 const GridRow = memo(function GridRow<T>({
   row,
   index,
   start,
   tabStop,
   columns,
+  cellStyles,
   rowClassName,
   cellClassName,
-  onRowFocus,
-  onRowKeyDown,
 }: GridRowProps<T>) {
   return (
     <div
@@ -283,16 +334,32 @@ const GridRow = memo(function GridRow<T>({
       tabIndex={tabStop ? 0 : -1}
       className={rowClassName}
       style={{ transform: `translateY(${start}px)` }}
-      onFocus={(e: FocusEvent<HTMLDivElement>) => {
-        if (e.target === e.currentTarget) onRowFocus(index);
-      }}
-      onKeyDown={(e) => onRowKeyDown(e, index, row)}
     >
-      {columns.map((c) => (
-        <div key={c.id} role="gridcell" className={cellClassName} style={flex(c)}>
+      {columns.map((c, i) => (
+        <div
+          key={c.id}
+          role="gridcell"
+          className={cellClassName}
+          style={cellStyles[i]}
+          title={c.title?.(row)}
+        >
           {c.render(row)}
         </div>
       ))}
     </div>
   );
 }) as <T>(props: GridRowProps<T>) => ReactNode;
+
+/**
+ * An in-app link inside a grid cell: a plain anchor with Fluent's link colours (the class is
+ * computed once per grid), not Fluent's Link, whose hooks would run for every row scrolled in.
+ * Not a tab stop: the row is, and Enter on it opens the row.
+ */
+export function GridLink({ to, children }: { to: string; children: ReactNode }) {
+  const className = useContext(LinkClassContext);
+  return (
+    <a {...useLinkProps(to)} className={className} tabIndex={-1}>
+      {children}
+    </a>
+  );
+}

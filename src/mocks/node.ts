@@ -22,6 +22,8 @@ export interface TestServerOptions {
   startAt?: number;
   /** Extra generated instances (bulk). */
   scale?: number;
+  /** Generated jobs over the bulk vaults (the benchmark's 100,000), as the demo's `?jobs=`. */
+  jobs?: number;
   scenarios?: readonly ScenarioName[] | Partial<ScenarioOptions>;
   pageSizes?: Partial<PageSizes>;
   /** Default: real durations, Retry-After 0 so a client under test never sleeps. */
@@ -56,6 +58,7 @@ export function createTestServer(options: TestServerOptions = {}): TestServer {
       seed: options.seed,
       clock,
       scale: options.scale,
+      jobs: options.jobs,
       pageSizes: options.pageSizes,
       timings: { retryAfterSeconds: 0, ...options.timings },
     });

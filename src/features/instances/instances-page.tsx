@@ -25,7 +25,7 @@ import { VirtualGrid } from '@/components/virtual-grid';
 import { instancePath } from '@/lib/app-paths';
 import { useNow } from '@/lib/use-now';
 import { searchRows, sortRows, toGridRows, type GridRow } from './grid-rows';
-import { instanceColumns } from './instance-columns';
+import { instanceColumns, useInstanceCellClasses } from './instance-columns';
 import { InstanceFilters, type VaultOption } from './instance-filters';
 import { InstanceNotices, SecondaryRegionHint } from './instance-notices';
 import { serverFilter, hasFilters, useInstanceView } from './use-instance-view';
@@ -104,7 +104,11 @@ export function InstancesPage() {
   // Sorted once per list or sort; a keystroke only filters the sorted rows (a filter keeps order).
   const sorted = useMemo(() => sortRows(deferredRows, deferredSort), [deferredRows, deferredSort]);
   const shown = useMemo(() => searchRows(sorted, deferredSearch), [sorted, deferredSearch]);
-  const columns = useMemo(() => instanceColumns(view.region, now), [view.region, now]);
+  const cellClasses = useInstanceCellClasses();
+  const columns = useMemo(
+    () => instanceColumns(view.region, now, cellClasses),
+    [view.region, now, cellClasses],
+  );
 
   const loaded = rows?.length ?? 0;
   const complete = data?.complete ?? false;

@@ -12,7 +12,14 @@ import type { ReactElement } from 'react';
 import { JOB_STATUS_LABEL, type JobStatus } from '@/azure/jobs/job-row';
 
 const useStyles = makeStyles({
-  status: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  // Its own line height: in a grid cell the line is as tall as the row.
+  status: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    lineHeight: tokens.lineHeightBase300,
+    verticalAlign: 'middle',
+  },
   InProgress: { color: tokens.colorBrandForeground1 },
   Completed: { color: tokens.colorPaletteGreenForeground1 },
   CompletedWithWarnings: { color: tokens.colorPaletteDarkOrangeForeground1 },

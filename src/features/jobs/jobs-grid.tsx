@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { useNavigate } from '@/lib/router';
 import { datasourceTypeLabel } from '@/azure/backup-instances/datasource-types';
 import { JOB_OPERATION_LABEL, type JobRow } from '@/azure/jobs/job-row';
-import { RouterLink } from '@/components/router-link';
-import { VirtualGrid, type VirtualGridColumn } from '@/components/virtual-grid';
+import { GridLink, VirtualGrid, type VirtualGridColumn } from '@/components/virtual-grid';
 import { jobPath } from '@/lib/app-paths';
 import { formatDateTime, formatDuration, formatUtc } from '@/lib/format';
 import { JOB_COLUMNS, REGION_LABEL, type JobColumn } from './job-filters';
@@ -54,7 +53,7 @@ export function JobsGrid({ rows, sort, descending, onSort, subscriptionName }: J
     const render = (column: JobColumn, row: JobRow) => {
       switch (column) {
         case 'instance':
-          return <RouterLink to={jobLink(row)}>{row.instanceName || row.jobId}</RouterLink>;
+          return <GridLink to={jobLink(row)}>{row.instanceName || row.jobId}</GridLink>;
         case 'datasourceType':
           return datasourceTypeLabel(row.datasourceType);
         case 'operation':
