@@ -111,7 +111,9 @@ export function InstancesPage() {
   );
 
   const loaded = rows?.length ?? 0;
-  const complete = data?.complete ?? false;
+  // Complete only once the rows on screen are every page (the deferred copy has caught up), so the
+  // count never reads as final while the last page is still being rendered.
+  const complete = (data?.complete ?? false) && deferredRows === gridRows;
   const noVaults = vaultLists.length > 0 && vaultLists.every((q) => q.isSuccess) && vaults.length === 0;
 
   return (

@@ -79,6 +79,10 @@ export function JobsPage() {
   // While pages stream in, filtering and sorting 100,000 rows per page would queue up: React
   // renders the latest rows when it has time and skips the ones in between.
   const allRows = useDeferredValue(monitor.rows);
+  // Done only when every list has answered and the rows on screen are those lists (the deferred
+  // copy has caught up): until then the count says "so far" and the export waits, so neither is
+  // ever a page short.
+  const complete = monitor.complete && allRows === monitor.rows;
   const { withoutStatus, counts } = useMemo(() => {
     const rows = allRows.filter((row) => rowMatches(row, filters, window, true));
     return { withoutStatus: rows, counts: countByStatus(rows.map((r) => r.status)) };
@@ -147,7 +151,7 @@ export function JobsPage() {
             </Text>
             <Button
               icon={<ArrowClockwiseRegular />}
-              disabled={monitor.liveState?.phase === 'refreshing' || !monitor.complete}
+              disabled={monitor.liveState?.phase === 'refreshing' || !complete}
               onClick={() => void monitor.refresh()}
             >
               Refresh
@@ -161,7 +165,7 @@ export function JobsPage() {
             </Button>
             <Button
               icon={<ArrowDownloadRegular />}
-              disabled={exporting || !monitor.complete || filtered.length === 0}
+              disabled={exporting || !complete || filtered.length === 0}
               onClick={() => void exportCsv()}
             >
               Export to CSV
@@ -191,7 +195,7 @@ export function JobsPage() {
                 </section>
               )}
               <Text className={styles.count} role="status">
-                {countText(filtered, total, monitor.complete, loadingText)}
+                {countText(filtered, total, complete, loadingText)}
               </Text>
               {filtered.length === 0 ? (
                 <MessageBar intent="info">
