@@ -280,6 +280,33 @@ describe('authentication', () => {
     expect([credential.getTokenCalls, credential.forcedRefreshCalls]).toEqual([2, 1]);
   });
 
+  it('requests refused together with the same token share one forced refresh', async () => {
+    const auths: string[] = [];
+    server.use(
+      http.get(`${ARM}${VAULT_PATH}`, ({ request }) => {
+        const auth = request.headers.get('authorization') ?? '';
+        auths.push(auth);
+        return auth === 'Bearer demo-token-1'
+          ? HttpResponse.json(
+              { error: { code: 'InvalidAuthenticationToken', message: 'expired' } },
+              { status: 401 },
+            )
+          : HttpResponse.json({ name: 'v1' });
+      }),
+    );
+    const { client, credential } = makeTestClient();
+    await expect(
+      Promise.all([
+        client.request({ path: VAULT_PATH }),
+        client.request({ path: VAULT_PATH }),
+        client.request({ path: VAULT_PATH }),
+      ]),
+    ).resolves.toEqual([{ name: 'v1' }, { name: 'v1' }, { name: 'v1' }]);
+    expect(auths.filter((a) => a === 'Bearer demo-token-1')).toHaveLength(3);
+    expect(auths.filter((a) => a === 'Bearer demo-token-2')).toHaveLength(3);
+    expect([credential.getTokenCalls, credential.forcedRefreshCalls]).toEqual([2, 1]);
+  });
+
   it('a second 401 surfaces as ArmError without a third attempt', async () => {
     let calls = 0;
     server.use(

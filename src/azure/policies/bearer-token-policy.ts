@@ -31,8 +31,9 @@ export interface ArmBearerTokenPolicyOptions {
  * strips it from every other request (a `nextLink` or operation URL pointing elsewhere must never
  * receive the token). Tokens are cached until shortly before expiry; concurrent requests share one
  * `getToken` call. On a 401 the token is fetched again bypassing every cache (including the
- * credential's own, via `forceRefresh`) and the request is retried exactly once; a second 401 is
- * returned to the caller, who turns it into an `ArmError`.
+ * credential's own, via `forceRefresh`), once for all requests refused with the same token (a
+ * request refused after another has renewed it uses the new token), and the request is retried
+ * exactly once; a second 401 is returned to the caller, who turns it into an `ArmError`.
  */
 export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): PipelinePolicy {
   const armOrigin = normaliseOrigin(options.armOrigin);
@@ -40,6 +41,21 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
   const now = options.now ?? Date.now;
   let cached: AccessToken | undefined;
   let inFlight: Promise<AccessToken> | undefined;
+  let refreshing: Promise<AccessToken> | undefined;
+
+  // After a 401 for the token `sent`: when another request has already renewed it, its successor is
+  // used as is; requests refused together share one forced refresh (each would otherwise ask Entra
+  // ID again). A claims challenge (CAE) always gets a refresh of its own, with its claims.
+  const renewAfter401 = (request: PipelineRequest, sent: string, claims: string | undefined) => {
+    if (cached && cached.token !== sent) return Promise.resolve(cached);
+    if (refreshing && !claims) return refreshing;
+    cached = undefined;
+    const refresh = fetchToken(request, { forceRefresh: true, ...(claims ? { claims } : {}) }).finally(() => {
+      if (refreshing === refresh) refreshing = undefined;
+    });
+    refreshing = refresh;
+    return refresh;
+  };
 
   // The token is fetched without any request's abort signal: several requests may be waiting for
   // the same token, and cancelling one of them (navigating away) must not fail the others. Each
@@ -74,6 +90,13 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
   };
 
   const getToken = (request: PipelineRequest): Promise<AccessToken> => {
+    // A forced refresh is under way (a 401): wait for its token rather than ask for the old one.
+    if (refreshing)
+      return abortable(
+        refreshing,
+        request.abortSignal,
+        'The request was cancelled while waiting for a token.',
+      );
     const refreshAt =
       cached?.refreshAfterTimestamp ?? (cached ? cached.expiresOnTimestamp - refreshWindowMs : 0);
     if (cached && now() < refreshAt) return Promise.resolve(cached);
@@ -96,10 +119,9 @@ export function armBearerTokenPolicy(options: ArmBearerTokenPolicyOptions): Pipe
       if (response.status !== 401) return response;
 
       // A revoked or CAE-invalidated token is still "valid" by its timestamp: bypass the cache.
-      cached = undefined;
       const claims = parseClaimsChallenge(response.headers.get('www-authenticate'));
       const fresh = await abortable(
-        fetchToken(request, { forceRefresh: true, ...(claims ? { claims } : {}) }),
+        renewAfter401(request, token.token, claims),
         request.abortSignal,
         'The request was cancelled while waiting for a token.',
       );
