@@ -33,8 +33,9 @@ export function useJobMonitor(filters: JobFilters) {
     [selection.selected, window, filters.workload],
   );
   const hasScope = scope.subscriptions.length > 0;
-  const primaryOptions = arm.group(createJobQueries).queries.primarySearch(scope);
-  const secondaryOptions = arm.group(createJobQueries).queries.secondarySearch(scope);
+  const jobs = arm.group(createJobQueries).queries;
+  const primaryOptions = jobs.primarySearch(scope);
+  const secondaryOptions = jobs.secondarySearch(scope);
   const primary = useQuery({ ...primaryOptions, enabled: hasScope && filters.region !== 'secondary' });
   const secondary = useQuery({ ...secondaryOptions, enabled: hasScope && filters.region !== 'primary' });
 

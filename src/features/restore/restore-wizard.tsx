@@ -115,28 +115,29 @@ export function RestoreWizard({ instance, vault, source }: RestoreWizardProps) {
       secondaryRegion: source.secondaryRegion,
     }),
   );
+  const targets = arm.group(createRestoreTargetQueries).queries;
   const databaseMode = mode !== 'files' && restoreModesFor(source.datasourceType).includes('database');
   // The targets are for the next step: asked once the first step's recovery points are in (or at
   // once when the URL opens a later step), so they do not compete with what a pasted link waits for.
   const targetsWanted = secondary.isSuccess || values.step !== 'basics';
   const servers = useQuery({
-    ...arm.group(createRestoreTargetQueries).queries.postgresServers(source.subscriptionId),
+    ...targets.postgresServers(source.subscriptionId),
     enabled: targetsWanted && databaseMode,
   });
   const keyVaults = useQuery({
-    ...arm.group(createRestoreTargetQueries).queries.keyVaults(source.subscriptionId),
+    ...targets.keyVaults(source.subscriptionId),
     enabled: targetsWanted && databaseMode,
   });
   const secrets = useQuery({
-    ...arm.group(createRestoreTargetQueries).queries.secrets(values.keyVault),
+    ...targets.secrets(values.keyVault),
     enabled: databaseMode && keyVaults.data?.some((k) => sameResourceId(k.id, values.keyVault)) === true,
   });
   const storageAccounts = useQuery({
-    ...arm.group(createRestoreTargetQueries).queries.storageAccounts(source.subscriptionId),
+    ...targets.storageAccounts(source.subscriptionId),
     enabled: targetsWanted && !databaseMode,
   });
   const containers = useQuery({
-    ...arm.group(createRestoreTargetQueries).queries.containers(values.storageAccount),
+    ...targets.containers(values.storageAccount),
     enabled:
       !databaseMode &&
       storageAccounts.data?.some((a) => sameResourceId(a.id, values.storageAccount)) === true,
